@@ -1,0 +1,1 @@
+//! Semantic diff of two models (PLACEHOLDER: the sync issue replaces this).

@@ -1,0 +1,20 @@
+//! AWS service model code generator.
+//!
+//! Pipeline: `load` (Smithy JSON AST | botocore JSON) -> [`ir::Model`] -> `select` (closure of chosen
+//! operations) -> back-ends (`rust`, `r`) -> [`fileset::FileSet`] (in memory, deterministic) -> written
+//! atomically or compared for `--check`. `diff` compares two models semantically.
+
+pub mod diag;
+pub mod docs;
+pub mod fileset;
+pub mod ir;
+pub mod load;
+pub mod select;
+
+pub use diag::{Diagnostic, Diagnostics};
+pub use fileset::FileSet;
+pub use ir::Model;
+pub mod diff;
+pub mod naming;
+pub mod r;
+pub mod rust;

@@ -1,0 +1,99 @@
+//! Front-ends: read a model file of either form into the IR.
+//!
+//! [`load_file`] reads the bytes (gunzipping `.gz`), parses JSON, detects the form (a top-level
+//! `"smithy"` key means Smithy JSON AST; `"metadata"` with `"operations"` means botocore) and hands over
+//! to [`smithy`] or [`botocore`]. For botocore, `paginators-1.json` beside the service file is merged.
+
+pub mod botocore;
+pub mod smithy;
+
+use crate::diag::Diagnostics;
+use crate::ir::Model;
+use std::io::Read;
+use std::path::Path;
+
+/// Load a model file of either form. Every problem is reported at once.
+pub fn load_file(path: &Path) -> Result<Model, Diagnostics> {
+    let file = path.display().to_string();
+    let json = read_json(path)?;
+    if json.get("smithy").is_some() {
+        smithy::load(&file, &json)
+    } else if json.get("metadata").is_some() && json.get("operations").is_some() {
+        let paginators = sibling(path, "paginators-1.json");
+        let paginators = match paginators {
+            Some(p) => Some(read_json(&p)?),
+            None => None,
+        };
+        botocore::load(&file, &json, paginators.as_ref())
+    } else {
+        let mut d = Diagnostics::new();
+        d.push(
+            &file,
+            None,
+            "",
+            "not a model: expected a Smithy JSON AST (top-level \"smithy\") or a botocore service \
+             model (top-level \"metadata\" and \"operations\")",
+        );
+        d.into_result(unreachable_model())
+    }
+}
+
+/// Read a file (gunzipped when it ends in `.gz`) and parse it as JSON, with a diagnostic on failure.
+pub fn read_json(path: &Path) -> Result<serde_json::Value, Diagnostics> {
+    let file = path.display().to_string();
+    let mut d = Diagnostics::new();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            d.push(&file, None, "", format!("cannot read file: {e}"));
+            return Err(d);
+        }
+    };
+    let text = if file.ends_with(".gz") {
+        let mut out = Vec::new();
+        if let Err(e) = flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out) {
+            d.push(&file, None, "", format!("cannot gunzip: {e}"));
+            return Err(d);
+        }
+        out
+    } else {
+        bytes
+    };
+    parse_json(&file, &text)
+}
+
+/// Parse JSON bytes, reporting the line and column of a syntax error.
+pub fn parse_json(file: &str, bytes: &[u8]) -> Result<serde_json::Value, Diagnostics> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        let mut d = Diagnostics::new();
+        d.push(
+            file,
+            None,
+            "",
+            format!(
+                "invalid JSON at line {}, column {}: {e}",
+                e.line(),
+                e.column()
+            ),
+        );
+        d
+    })
+}
+
+/// `service-2.json` -> `paginators-1.json` in the same directory, when it exists.
+fn sibling(path: &Path, name: &str) -> Option<std::path::PathBuf> {
+    let p = path.parent()?.join(name);
+    p.is_file().then_some(p)
+}
+
+/// Placeholder value for `Diagnostics::into_result` when there are always diagnostics.
+fn unreachable_model() -> Model {
+    Model {
+        source: String::new(),
+        form: crate::ir::ModelForm::Smithy,
+        service: Default::default(),
+        shapes: Default::default(),
+        operations: Default::default(),
+        resource_count: 0,
+    }
+}

@@ -1,0 +1,1 @@
+//! paws-style R names (PLACEHOLDER: the R target issue fills this in).

@@ -1,0 +1,1 @@
+//! Rust identifiers (PLACEHOLDER: the Rust target issue fills this in).
