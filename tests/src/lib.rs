@@ -7,7 +7,10 @@ use std::path::PathBuf;
 
 /// The project root (the workspace directory).
 pub fn project_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 /// `../shared/upstream`, or a panic saying it is missing.
@@ -23,10 +26,18 @@ pub fn upstream() -> PathBuf {
 
 /// The Smithy JSON AST of one service in `api-models-aws`, e.g. `smithy_model("sagemaker")`.
 pub fn smithy_model(sdk_id: &str) -> PathBuf {
-    let dir = upstream().join("api-models-aws").join(sdk_id).join("service");
+    let dir = upstream()
+        .join("api-models-aws")
+        .join(sdk_id)
+        .join("service");
     let version = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|e| e.expect("dir entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .max()
         .unwrap_or_else(|| panic!("no version under {}", dir.display()));
     dir.join(&version).join(format!("{sdk_id}-{version}.json"))
@@ -39,7 +50,10 @@ pub fn sagemaker_smithy() -> PathBuf {
 
 /// botocore's SageMaker `service-2.json` for one botocore version (`1.35.0`, `1.37.23`, `1.44.8`).
 pub fn sagemaker_botocore(version: &str) -> PathBuf {
-    let p = upstream().join("botocore").join(version).join("sagemaker/2017-07-24/service-2.json");
+    let p = upstream()
+        .join("botocore")
+        .join(version)
+        .join("sagemaker/2017-07-24/service-2.json");
     assert!(p.is_file(), "missing upstream model {}", p.display());
     p
 }

@@ -1,1 +1,58 @@
-fn main() {}
+//! `cargo xtask`: the command line of the code generator (regenerate, generate, project, diff, sync,
+//! bench). All real work is in the `codegen` library; this crate parses arguments and reports.
+
+mod bench;
+mod diff;
+mod generate;
+mod paths;
+mod project;
+mod regenerate;
+mod sync;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "AWS model code generator: Rust crates, paws-style R, semantic diffs"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate everything `models/` describes into `generated/` (offline, from the projections).
+    Regenerate(regenerate::Args),
+    /// Generate code from any model file (Smithy JSON AST or botocore JSON) into a directory.
+    Generate(generate::Args),
+    /// Write the closure of some operations as a Smithy JSON AST without documentation.
+    Project(project::Args),
+    /// Semantic diff of two model files (either form), with change severities.
+    Diff(diff::Args),
+    /// Fetch the pinned upstream model, show the diff, rewrite the projection and regenerate.
+    Sync(sync::Args),
+    /// Benchmarks: print timings of loading, generating and diffing the real SageMaker models.
+    Bench(bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Regenerate(a) => regenerate::run(a),
+        Command::Generate(a) => generate::run(a),
+        Command::Project(a) => project::run(a),
+        Command::Diff(a) => diff::run(a),
+        Command::Sync(a) => sync::run(a),
+        Command::Bench(a) => bench::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

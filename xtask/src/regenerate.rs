@@ -1,0 +1,64 @@
+//! `cargo xtask regenerate [--check]`: everything `models/` describes, from the committed projections,
+//! into `generated/`. With `--check`, nothing is written and stale files are named.
+
+use crate::paths;
+use anyhow::{Context, Result};
+use codegen::manifest::Manifest;
+use codegen::pipeline::{self, Settings, Target};
+use codegen::FileSet;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Write nothing; exit non-zero and list the files that are out of date.
+    #[arg(long)]
+    check: bool,
+}
+
+/// Everything `generated/` should hold, from the manifests and projections in `models/`.
+pub fn expected_output() -> Result<FileSet> {
+    let mut all = FileSet::new();
+    for (path, manifest) in Manifest::load_dir(&paths::models())? {
+        let projection = paths::models().join(&manifest.service.projection);
+        let model = codegen::load::load_file(&projection)
+            .with_context(|| format!("loading the projection named in {}", path.display()))?;
+        let settings = Settings::from_manifest(&manifest);
+        let files = pipeline::generate(
+            &model,
+            &manifest.selection.operations,
+            &Target::ALL,
+            &settings,
+        )
+        .with_context(|| format!("generating for {}", path.display()))?;
+        for (p, content) in files.iter() {
+            all.insert(p.to_string(), content.to_vec())?;
+        }
+    }
+    Ok(all)
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let files = expected_output()?;
+    let out = paths::generated();
+    if args.check {
+        let stale = files.compare(&out)?;
+        if stale.is_empty() {
+            eprintln!("generated/ is up to date ({} files)", files.len());
+            return Ok(ExitCode::SUCCESS);
+        }
+        eprintln!(
+            "generated/ is stale: {} file(s) differ from what models/ describes:",
+            stale.len()
+        );
+        for s in &stale {
+            eprintln!("  generated/{s}");
+        }
+        eprintln!("run `cargo xtask regenerate` and commit the result");
+        return Ok(ExitCode::FAILURE);
+    }
+    files
+        .write_atomic(&out)
+        .with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("wrote {} files to generated/", files.len());
+    Ok(ExitCode::SUCCESS)
+}
