@@ -5,6 +5,7 @@
 //! atomically or compared for `--check`. `diff` compares two models semantically.
 
 pub mod diag;
+pub mod digest;
 pub mod docs;
 pub mod fileset;
 pub mod ir;
