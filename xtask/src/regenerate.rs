@@ -53,6 +53,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         for s in &stale {
             eprintln!("  generated/{s}");
         }
+        for s in stale.iter().take(3) {
+            if let codegen::fileset::Stale::Changed(path) = s {
+                print_change(&out.join(path), files.get(path).unwrap_or_default(), path);
+            }
+        }
         eprintln!("run `cargo xtask regenerate` and commit the result");
         return Ok(ExitCode::FAILURE);
     }
@@ -61,4 +66,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .with_context(|| format!("writing {}", out.display()))?;
     eprintln!("wrote {} files to generated/", files.len());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Show the first lines of a unified diff between the file on disk and what would be written.
+fn print_change(on_disk: &std::path::Path, expected: &[u8], path: &str) {
+    let old = std::fs::read(on_disk).unwrap_or_default();
+    let (old, new) = (
+        String::from_utf8_lossy(&old),
+        String::from_utf8_lossy(expected),
+    );
+    let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("generated/{path} (committed)"), "(regenerated)")
+        .to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    for line in lines.iter().take(30) {
+        eprintln!("    {line}");
+    }
+    if lines.len() > 30 {
+        eprintln!("    ... ({} more diff lines)", lines.len() - 30);
+    }
 }
