@@ -1,0 +1,165 @@
+//! The state shared while building the IR: the index, the mixin flattener, the service namespace
+//! (which decides the IR's shape ids) and the prelude shapes referred to so far.
+
+use super::cx::{json_kind, Cx};
+use super::index::{split_id, Index, Ty};
+use super::mixins::{FlatMember, Flattener};
+use super::prelude;
+use crate::ir::ShapeId;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+pub(super) struct Builder<'a, 'i, 'f> {
+    pub cx: Cx<'f>,
+    pub ix: &'i Index<'a>,
+    pub fl: Flattener<'a, 'i>,
+    /// The service's namespace: shapes in it get bare-name ids.
+    pub ns: &'a str,
+    /// Prelude shapes that something refers to (added to the model at the end).
+    pub prelude_used: BTreeSet<String>,
+}
+
+impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
+    pub fn new(cx: Cx<'f>, ix: &'i Index<'a>, ns: &'a str) -> Self {
+        Builder {
+            cx,
+            ix,
+            fl: Flattener::new(ix),
+            ns,
+            prelude_used: BTreeSet::new(),
+        }
+    }
+
+    /// The IR id of an absolute shape id: the bare name inside the service namespace.
+    pub fn ir_id(&self, abs: &str) -> ShapeId {
+        match split_id(abs) {
+            Some((ns, name)) if ns == self.ns => name.to_string(),
+            _ => abs.to_string(),
+        }
+    }
+
+    /// Resolve a member's target: it must exist and be a data shape that is not a mixin. Returns the IR
+    /// id and the absolute id.
+    pub fn target(&mut self, m: &FlatMember<'a>) -> Option<(ShapeId, String)> {
+        let owner = m.owner;
+        let target = match m.obj.get("target") {
+            None => {
+                self.cx.err(
+                    Some(owner),
+                    m.path(&[]),
+                    format!("member `{}` has no `target`", m.name),
+                );
+                return None;
+            }
+            Some(Value::String(t)) => t.as_str(),
+            Some(v) => {
+                self.cx.err(
+                    Some(owner),
+                    m.path(&["target"]),
+                    format!("`target` must be a shape id string, found {}", json_kind(v)),
+                );
+                return None;
+            }
+        };
+        let abs = self.reference(owner, m.ns, target, m.path(&["target"]))?;
+        Some((self.ir_id(&abs), abs))
+    }
+
+    /// Resolve a reference to a data shape written in shape `owner` (namespace `ns`) at `path`.
+    pub fn reference(
+        &mut self,
+        owner: &str,
+        ns: &str,
+        target: &'a str,
+        path: String,
+    ) -> Option<String> {
+        let Some(abs) = self.ix.resolve(ns, target) else {
+            if !self.ix.broken.contains(target) {
+                self.cx.err(
+                    Some(owner),
+                    path,
+                    format!("target `{target}` does not exist in the model or the prelude"),
+                );
+            }
+            return None;
+        };
+        match self.ix.shapes.get(abs.as_ref()) {
+            Some(r) if !r.ty.is_data() => {
+                self.cx.err(
+                    Some(owner),
+                    path,
+                    format!(
+                        "target `{abs}` is a {} shape, not a data shape",
+                        r.ty.name()
+                    ),
+                );
+                return None;
+            }
+            Some(r) if r.is_mixin => {
+                self.cx.err(
+                    Some(owner),
+                    path,
+                    format!("target `{abs}` is a mixin; mixins cannot be targeted"),
+                );
+                return None;
+            }
+            Some(_) => {}
+            None => {
+                self.prelude_used.insert(abs.to_string());
+            }
+        }
+        Some(abs.into_owned())
+    }
+
+    /// Resolve a `{"target": ...}` reference to a shape of type `want` (operations, resources, input,
+    /// output, errors); reports wrong JSON, dangling ids and wrong types.
+    pub fn typed_ref(
+        &mut self,
+        owner: &'a str,
+        ns: &str,
+        v: &'a Value,
+        path: String,
+        want: &[Ty],
+    ) -> Option<String> {
+        let Some(target) = v.get("target").and_then(Value::as_str) else {
+            self.cx.err(
+                Some(owner),
+                path,
+                format!(
+                    "expected an object with a string `target`, found {}",
+                    json_kind(v)
+                ),
+            );
+            return None;
+        };
+        let tpath = format!("{path}/target");
+        let Some(abs) = self.ix.resolve(ns, target) else {
+            if !self.ix.broken.contains(target) {
+                self.cx.err(
+                    Some(owner),
+                    tpath,
+                    format!("target `{target}` does not exist in the model or the prelude"),
+                );
+            }
+            return None;
+        };
+        let ty = self.ix.ty_of(&abs);
+        if !ty.is_some_and(|t| want.contains(&t)) {
+            let names: Vec<&str> = want.iter().map(|t| t.name()).collect();
+            self.cx.err(
+                Some(owner),
+                tpath,
+                format!(
+                    "target `{abs}` is a {} shape, expected {}",
+                    ty.map_or("unknown", Ty::name),
+                    names.join(" or ")
+                ),
+            );
+            return None;
+        }
+        if prelude::is_prelude(&abs) && !self.ix.shapes.contains_key(abs.as_ref()) {
+            self.prelude_used.insert(abs.to_string());
+        }
+        Some(abs.into_owned())
+    }
+}

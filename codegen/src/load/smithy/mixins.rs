@@ -1,0 +1,230 @@
+//! Flattening: a shape's effective members and traits after mixins and `apply`.
+//!
+//! Members of mixins come first, in mixin order, then the shape's own members; a member redefined
+//! locally keeps its mixin position and gets the mixin's traits overridden by its own. Traits of mixins
+//! (except `smithy.api#mixin` itself) are inherited; the shape's own traits win, and `apply` traits are
+//! applied last. Trait lists are kept in application order: later entries override earlier ones.
+
+use super::cx::{json_kind, shape_ptr, Cx};
+use super::index::{At, Index, TraitSrc, Ty};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// One effective member.
+#[derive(Debug, Clone)]
+pub(super) struct FlatMember<'a> {
+    pub name: &'a str,
+    pub at: At<'a>,
+    /// The shape entry the member is written in (the shape itself or a mixin).
+    pub owner: &'a str,
+    /// The namespace of `owner` (relative targets resolve against it).
+    pub ns: &'a str,
+    pub obj: &'a Map<String, Value>,
+    pub traits: Vec<TraitSrc<'a>>,
+}
+
+impl FlatMember<'_> {
+    /// JSON pointer to this member (plus more tokens inside it).
+    pub fn path(&self, inner: &[&str]) -> String {
+        let mut t = self.at.tokens();
+        t.extend_from_slice(inner);
+        shape_ptr(self.owner, &t)
+    }
+}
+
+/// A shape's effective traits and members.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Flat<'a> {
+    pub traits: Vec<TraitSrc<'a>>,
+    pub members: Vec<FlatMember<'a>>,
+}
+
+/// Computes [`Flat`]s, remembering those of mixins.
+pub(super) struct Flattener<'a, 'i> {
+    ix: &'i Index<'a>,
+    memo: HashMap<&'a str, Flat<'a>>,
+}
+
+impl<'a, 'i> Flattener<'a, 'i> {
+    pub fn new(ix: &'i Index<'a>) -> Self {
+        Flattener {
+            ix,
+            memo: HashMap::new(),
+        }
+    }
+
+    /// The effective members and traits of shape `id` (which must be in the index).
+    pub fn flatten(&mut self, cx: &mut Cx, id: &'a str) -> Flat<'a> {
+        let mut stack = Vec::new();
+        self.flatten_in(cx, id, &mut stack)
+    }
+
+    fn flatten_in(&mut self, cx: &mut Cx, id: &'a str, stack: &mut Vec<&'a str>) -> Flat<'a> {
+        if let Some(f) = self.memo.get(id) {
+            return f.clone();
+        }
+        let Some(raw) = self.ix.shapes.get(id).copied() else {
+            return Flat::default();
+        };
+        let mut flat = Flat::default();
+        if let Some(mixins) = raw.obj.get("mixins") {
+            stack.push(id);
+            for (target, path) in self.mixin_targets(cx, id, mixins) {
+                if let Some(pos) = stack.iter().position(|s| *s == target) {
+                    let mut cycle: Vec<&str> = stack[pos..].to_vec();
+                    cycle.push(target);
+                    cx.err(
+                        Some(id),
+                        path,
+                        format!("mixin cycle: {}", cycle.join(" -> ")),
+                    );
+                    continue;
+                }
+                let inherited = self.flatten_in(cx, target, stack);
+                for t in inherited.traits {
+                    if t.id != "smithy.api#mixin" {
+                        flat.traits.push(t);
+                    }
+                }
+                for m in inherited.members {
+                    if !flat.members.iter().any(|x| x.name == m.name) {
+                        flat.members.push(m);
+                    }
+                }
+            }
+            stack.pop();
+        }
+        flat.traits.extend(
+            self.ix
+                .trait_srcs(cx, id, raw.ns, raw.obj.get("traits"), At::Shape),
+        );
+        for m in self.local_members(cx, id, raw.ns, raw.ty, raw.obj) {
+            match flat.members.iter_mut().find(|x| x.name == m.name) {
+                Some(existing) => {
+                    existing.traits.extend(m.traits);
+                    existing.obj = m.obj;
+                    existing.owner = m.owner;
+                    existing.ns = m.ns;
+                }
+                None => flat.members.push(m),
+            }
+        }
+        if !self.ix.applies.is_empty() {
+            if let Some(a) = self.ix.applies.get(id) {
+                flat.traits.extend(a.iter().cloned());
+            }
+            for m in &mut flat.members {
+                let key = format!("{id}${}", m.name);
+                if let Some(a) = self.ix.applies.get(key.as_str()) {
+                    m.traits.extend(a.iter().cloned());
+                }
+            }
+        }
+        if raw.is_mixin {
+            self.memo.insert(id, flat.clone());
+        }
+        flat
+    }
+
+    /// The mixins a shape names, each with the pointer to its entry; bad entries are reported.
+    fn mixin_targets(&self, cx: &mut Cx, id: &'a str, mixins: &'a Value) -> Vec<(&'a str, String)> {
+        let Some(list) = mixins.as_array() else {
+            cx.err(
+                Some(id),
+                shape_ptr(id, &["mixins"]),
+                format!("`mixins` must be an array, found {}", json_kind(mixins)),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, entry) in list.iter().enumerate() {
+            let idx = i.to_string();
+            let path = shape_ptr(id, &["mixins", &idx, "target"]);
+            let Some(target) = entry.get("target").and_then(Value::as_str) else {
+                cx.err(
+                    Some(id),
+                    shape_ptr(id, &["mixins", &idx]),
+                    "a mixin reference must be an object with a string `target`".into(),
+                );
+                continue;
+            };
+            match self.ix.shapes.get(target) {
+                None if self.ix.broken.contains(target) => {}
+                None => cx.err(
+                    Some(id),
+                    path,
+                    format!("mixin `{target}` does not exist in the model"),
+                ),
+                Some(r) if !r.is_mixin => cx.err(
+                    Some(id),
+                    path,
+                    format!("`{target}` is used as a mixin but has no `smithy.api#mixin` trait"),
+                ),
+                Some(_) => out.push((target, path)),
+            }
+        }
+        out
+    }
+
+    /// The members written in the shape entry itself.
+    fn local_members(
+        &self,
+        cx: &mut Cx,
+        id: &'a str,
+        ns: &'a str,
+        ty: Ty,
+        obj: &'a Map<String, Value>,
+    ) -> Vec<FlatMember<'a>> {
+        let mut out = Vec::new();
+        let mut one = |cx: &mut Cx, name: &'a str, at: At<'a>, v: &'a Value| {
+            let Some(mobj) = v.as_object() else {
+                let mut t = at.tokens();
+                t.truncate(t.len());
+                cx.err(
+                    Some(id),
+                    shape_ptr(id, &t),
+                    format!("a member must be an object, found {}", json_kind(v)),
+                );
+                return;
+            };
+            let traits = self.ix.trait_srcs(cx, id, ns, mobj.get("traits"), at);
+            out.push(FlatMember {
+                name,
+                at,
+                owner: id,
+                ns,
+                obj: mobj,
+                traits,
+            });
+        };
+        match ty {
+            Ty::Structure | Ty::Union | Ty::Enum | Ty::IntEnum => match obj.get("members") {
+                None => {}
+                Some(Value::Object(members)) => {
+                    for (name, v) in members {
+                        one(cx, name, At::Member(name), v);
+                    }
+                }
+                Some(other) => cx.err(
+                    Some(id),
+                    shape_ptr(id, &["members"]),
+                    format!("`members` must be an object, found {}", json_kind(other)),
+                ),
+            },
+            Ty::List | Ty::Set => {
+                if let Some(v) = obj.get("member") {
+                    one(cx, "member", At::Named("member"), v);
+                }
+            }
+            Ty::Map => {
+                for name in ["key", "value"] {
+                    if let Some(v) = obj.get(name) {
+                        one(cx, name, At::Named(name), v);
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
