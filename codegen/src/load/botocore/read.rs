@@ -1,0 +1,211 @@
+//! Typed reading of botocore JSON values: every accessor records a diagnostic (file, shape, JSON
+//! pointer) instead of failing, so that one pass reports every problem of a model.
+
+use crate::diag::{pointer_token, Diagnostics};
+use serde_json::{Map, Number, Value};
+
+/// A JSON object as serde_json gives it (insertion order kept: the workspace enables `preserve_order`).
+pub type Object = Map<String, Value>;
+
+/// `parent` + `/token`, the token escaped per RFC 6901.
+pub fn join(parent: &str, token: &str) -> String {
+    format!("{parent}/{}", pointer_token(token))
+}
+
+/// The JSON type name of a value, for messages.
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The loader's state: the file name and the problems found so far.
+pub struct Ctx<'a> {
+    pub file: &'a str,
+    pub diags: Diagnostics,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(file: &'a str) -> Self {
+        Ctx {
+            file,
+            diags: Diagnostics::new(),
+        }
+    }
+
+    /// Record a problem.
+    pub fn err(&mut self, shape: Option<&str>, path: &str, message: impl Into<String>) {
+        self.diags.push(self.file, shape, path, message);
+    }
+
+    /// `value` as an object, or a diagnostic naming what it is instead.
+    pub fn object<'v>(
+        &mut self,
+        value: &'v Value,
+        shape: Option<&str>,
+        path: &str,
+        what: &str,
+    ) -> Option<&'v Object> {
+        match value {
+            Value::Object(o) => Some(o),
+            other => {
+                self.err(
+                    shape,
+                    path,
+                    format!("{what} must be an object, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A string value (`key` names it in the message).
+    pub fn string(
+        &mut self,
+        v: &Value,
+        shape: Option<&str>,
+        path: &str,
+        key: &str,
+    ) -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.err(
+                    shape,
+                    path,
+                    format!("`{key}` must be a string, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A boolean value; a wrong type is reported and read as `false`.
+    pub fn boolean(&mut self, v: &Value, shape: Option<&str>, path: &str, key: &str) -> bool {
+        match v {
+            Value::Bool(b) => *b,
+            other => {
+                self.err(
+                    shape,
+                    path,
+                    format!("`{key}` must be a boolean, found {}", kind(other)),
+                );
+                false
+            }
+        }
+    }
+
+    /// A number value.
+    pub fn number(
+        &mut self,
+        v: &Value,
+        shape: Option<&str>,
+        path: &str,
+        key: &str,
+    ) -> Option<Number> {
+        match v {
+            Value::Number(n) => Some(n.clone()),
+            other => {
+                self.err(
+                    shape,
+                    path,
+                    format!("`{key}` must be a number, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// An integer that fits a `u16` (HTTP status codes).
+    pub fn status(&mut self, v: &Value, shape: Option<&str>, path: &str, key: &str) -> Option<u16> {
+        let n = self.number(v, shape, path, key)?;
+        match n.as_u64().and_then(|n| u16::try_from(n).ok()) {
+            Some(code) => Some(code),
+            None => {
+                self.err(
+                    shape,
+                    path,
+                    format!("`{key}` must be an HTTP status code, found {n}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of strings; a wrong type (of the list or of any item) is reported and skipped.
+    pub fn strings(
+        &mut self,
+        v: &Value,
+        shape: Option<&str>,
+        path: &str,
+        key: &str,
+    ) -> Vec<String> {
+        self.indexed_strings(v, shape, path, key)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect()
+    }
+
+    /// Like [`Ctx::strings`], each string with its index in the JSON list (for later messages).
+    pub fn indexed_strings(
+        &mut self,
+        v: &Value,
+        shape: Option<&str>,
+        path: &str,
+        key: &str,
+    ) -> Vec<(usize, String)> {
+        let Value::Array(items) = v else {
+            self.err(
+                shape,
+                path,
+                format!("`{key}` must be a list of strings, found {}", kind(v)),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Value::String(s) => out.push((i, s.clone())),
+                other => self.err(
+                    shape,
+                    &join(path, &i.to_string()),
+                    format!(
+                        "`{key}` must be a list of strings, found {} in it",
+                        kind(other)
+                    ),
+                ),
+            }
+        }
+        out
+    }
+
+    /// A string or a list of strings (botocore paginator tokens and result keys).
+    pub fn one_or_many(
+        &mut self,
+        v: &Value,
+        shape: Option<&str>,
+        path: &str,
+        key: &str,
+    ) -> Vec<String> {
+        match v {
+            Value::String(s) => vec![s.clone()],
+            Value::Array(_) => self.strings(v, shape, path, key),
+            other => {
+                self.err(
+                    shape,
+                    path,
+                    format!(
+                        "`{key}` must be a string or a list of strings, found {}",
+                        kind(other)
+                    ),
+                );
+                Vec::new()
+            }
+        }
+    }
+}
