@@ -2,7 +2,7 @@
 //! (which decides the IR's shape ids) and the prelude shapes referred to so far.
 
 use super::cx::{json_kind, Cx};
-use super::index::{split_id, Index, Ty};
+use super::index::{Index, Ty};
 use super::mixins::{FlatMember, Flattener};
 use super::prelude;
 use crate::ir::ShapeId;
@@ -32,9 +32,9 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
 
     /// The IR id of an absolute shape id: the bare name inside the service namespace.
     pub fn ir_id(&self, abs: &str) -> ShapeId {
-        match split_id(abs) {
-            Some((ns, name)) if ns == self.ns => name.to_string(),
-            _ => abs.to_string(),
+        match abs.strip_prefix(self.ns).and_then(|r| r.strip_prefix('#')) {
+            Some(name) => name.to_string(),
+            None => abs.to_string(),
         }
     }
 
@@ -89,8 +89,8 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
                     Some(owner),
                     path,
                     format!(
-                        "target `{abs}` is a {} shape, not a data shape",
-                        r.ty.name()
+                        "target `{abs}` is {} shape, not a data shape",
+                        r.ty.with_article()
                     ),
                 );
                 return None;
@@ -145,15 +145,23 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
         };
         let ty = self.ix.ty_of(&abs);
         if !ty.is_some_and(|t| want.contains(&t)) {
-            let names: Vec<&str> = want.iter().map(|t| t.name()).collect();
+            let names: Vec<String> = want.iter().map(|t| t.with_article()).collect();
             self.cx.err(
                 Some(owner),
                 tpath,
                 format!(
-                    "target `{abs}` is a {} shape, expected {}",
-                    ty.map_or("unknown", Ty::name),
+                    "target `{abs}` is {} shape, expected {} shape",
+                    ty.map_or("an unknown".to_string(), Ty::with_article),
                     names.join(" or ")
                 ),
+            );
+            return None;
+        }
+        if self.ix.shapes.get(abs.as_ref()).is_some_and(|r| r.is_mixin) {
+            self.cx.err(
+                Some(owner),
+                tpath,
+                format!("target `{abs}` is a mixin; mixins cannot be targeted"),
             );
             return None;
         }

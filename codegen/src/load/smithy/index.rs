@@ -78,6 +78,16 @@ impl Ty {
     pub fn is_data(self) -> bool {
         !matches!(self, Ty::Service | Ty::Operation | Ty::Resource | Ty::Apply)
     }
+    /// The type name with its indefinite article (`a string`, `an integer`), for messages.
+    pub fn with_article(self) -> String {
+        let n = self.name();
+        let article = if n.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {n}")
+    }
     pub fn name(self) -> &'static str {
         match self {
             Ty::Blob => "blob",
@@ -289,16 +299,31 @@ impl<'a> Index<'a> {
             );
             return;
         };
-        let at = match member {
-            None => At::Shape,
-            Some("member") if matches!(raw.ty, Ty::List | Ty::Set) => At::Named("member"),
-            Some("key") if raw.ty == Ty::Map => At::Named("key"),
-            Some("value") if raw.ty == Ty::Map => At::Named("value"),
-            Some(m) => At::Member(m),
-        };
-        let srcs = self.trait_srcs(cx, id, raw.ns, obj.get("traits"), at);
+        if let Some(m) = member {
+            let known = match raw.ty {
+                Ty::List | Ty::Set => m == "member",
+                Ty::Map => m == "key" || m == "value",
+                _ => {
+                    raw.obj.contains_key("mixins")
+                        || raw
+                            .obj
+                            .get("members")
+                            .and_then(Value::as_object)
+                            .is_some_and(|ms| ms.contains_key(m))
+                }
+            };
+            if !known {
+                cx.err(
+                    Some(id),
+                    ptr(&["shapes", id]),
+                    format!("`apply` targets member `{m}`, which `{shape}` does not have"),
+                );
+                return;
+            }
+        }
+        // The traits sit directly in the apply entry, whatever it targets.
+        let srcs = self.trait_srcs(cx, id, raw.ns, obj.get("traits"), At::Shape);
         // Member applies are keyed by `shape$member`, shape applies by the shape id.
-        let _ = at;
         self.applies.entry(id).or_default().extend(srcs);
     }
 

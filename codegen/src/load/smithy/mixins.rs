@@ -178,11 +178,9 @@ impl<'a, 'i> Flattener<'a, 'i> {
         let mut out = Vec::new();
         let mut one = |cx: &mut Cx, name: &'a str, at: At<'a>, v: &'a Value| {
             let Some(mobj) = v.as_object() else {
-                let mut t = at.tokens();
-                t.truncate(t.len());
                 cx.err(
                     Some(id),
-                    shape_ptr(id, &t),
+                    shape_ptr(id, &at.tokens()),
                     format!("a member must be an object, found {}", json_kind(v)),
                 );
                 return;

@@ -36,7 +36,7 @@ impl<'a> Builder<'a, '_, '_> {
             Ty::Document => ShapeKind::Document,
             Ty::Enum => {
                 self.check_case(raw.id, members);
-                ShapeKind::Enum(self.enum_members(raw, members))
+                ShapeKind::Enum(self.enum_members(members))
             }
             Ty::IntEnum => {
                 self.check_case(raw.id, members);
@@ -73,8 +73,8 @@ impl<'a> Builder<'a, '_, '_> {
                 Some(e.owner),
                 path,
                 format!(
-                    "trait `smithy.api#enum` is only allowed on string shapes, not on a {} shape",
-                    raw.ty.name()
+                    "trait `smithy.api#enum` is only allowed on string shapes, not on {} shape",
+                    raw.ty.with_article()
                 ),
             );
         }
@@ -165,8 +165,8 @@ impl<'a> Builder<'a, '_, '_> {
                 Some(raw.id),
                 key.path(&["target"]),
                 format!(
-                    "map key must target a string or enum shape, but `{abs}` is a {} shape",
-                    ty.name()
+                    "map key must target a string or enum shape, but `{abs}` is {} shape",
+                    ty.with_article()
                 ),
             ),
         }
@@ -270,8 +270,7 @@ impl<'a> Builder<'a, '_, '_> {
     }
 
     /// Members of an `enum` shape: name, `enumValue` (default: the name), documentation, deprecated.
-    fn enum_members(&mut self, raw: Raw<'a>, members: &[FlatMember<'a>]) -> Vec<EnumValue> {
-        let _ = raw;
+    fn enum_members(&mut self, members: &[FlatMember<'a>]) -> Vec<EnumValue> {
         let mut out = Vec::with_capacity(members.len());
         for m in members {
             let (traits, sp) = traits::parse(&mut self.cx, &m.traits);

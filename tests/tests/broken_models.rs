@@ -1,0 +1,241 @@
+//! Broken models: each fixture in `tests/fixtures/broken/` must produce exactly the listed problems
+//! (file, shape id, JSON pointer, message), all at once; and no input makes the loader panic.
+
+use codegen::load::load_file;
+use serde_json::Value;
+use std::path::Path;
+
+/// `(fixture, expected problems)`; each problem is the text after the file name.
+const TABLE: &[(&str, &[&str])] = &[
+    (
+        "bad_json.json",
+        &[r#": invalid JSON at line 5, column 5: trailing comma at line 5 column 5"#],
+    ),
+    (
+        "not_an_object.json",
+        &[
+            r#": not a model: expected a Smithy JSON AST (top-level "smithy") or a botocore service model (top-level "metadata" and "operations")"#,
+        ],
+    ),
+    (
+        "unsupported_version.json",
+        &[r#" at /smithy: unsupported Smithy version "3.0" (supported: 1.0, 2.0)"#],
+    ),
+    (
+        "shapes_not_object.json",
+        &[r#" at /shapes: `shapes` must be an object, found an array"#],
+    ),
+    (
+        "no_service.json",
+        &[r#" at /shapes: the model has no service shape"#],
+    ),
+    (
+        "two_services.json",
+        &[
+            r#" at /shapes: the model has 2 service shapes (example.bad#One, example.bad#Two); exactly one is supported"#,
+        ],
+    ),
+    (
+        "unknown_type.json",
+        &[
+            r#": shape `example.bad#Name` at /shapes/example.bad#Name/type: unknown shape type `strng`"#,
+        ],
+    ),
+    (
+        "dangling_target.json",
+        &[
+            r#": shape `example.bad#OpInput` at /shapes/example.bad#OpInput/members/name/target: target `example.bad#Missing` does not exist in the model or the prelude"#,
+        ],
+    ),
+    (
+        "map_key_not_string.json",
+        &[
+            r#": shape `example.bad#Counts` at /shapes/example.bad#Counts/key/target: map key must target a string or enum shape, but `smithy.api#Integer` is an integer shape"#,
+        ],
+    ),
+    (
+        "duplicate_members.json",
+        &[
+            r#": shape `example.bad#Person` at /shapes/example.bad#Person/members/name: member `name` conflicts with member `Name`: member names must be unique ignoring case"#,
+        ],
+    ),
+    (
+        "wrong_trait_types.json",
+        &[
+            r#": shape `example.bad#Name` at /shapes/example.bad#Name/traits/smithy.api#length/min: `smithy.api#length` property `min` must be a number, found a string"#,
+            r#": shape `example.bad#Name` at /shapes/example.bad#Name/traits/smithy.api#pattern: trait `smithy.api#pattern` must be a string, found a number"#,
+            r#": shape `example.bad#Person` at /shapes/example.bad#Person/members/name/traits/smithy.api#required: trait `smithy.api#required` must be an object, found a boolean"#,
+            r#": shape `example.bad#Person` at /shapes/example.bad#Person/traits/smithy.api#error: `smithy.api#error` must be "client" or "server", found "user""#,
+            r#": shape `example.bad#Person` at /shapes/example.bad#Person/traits/smithy.api#httpError: trait `smithy.api#httpError` must be an integer HTTP status code, found a string"#,
+        ],
+    ),
+    (
+        "mixin_cycle.json",
+        &[
+            r#": shape `example.bad#B` at /shapes/example.bad#B/mixins/0/target: mixin cycle: example.bad#A -> example.bad#B -> example.bad#A"#,
+        ],
+    ),
+    (
+        "several_problems.json",
+        &[
+            r#": shape `example.bad#Lookup` at /shapes/example.bad#Lookup/key/target: map key must target a string or enum shape, but `example.bad#Thing` is a structure shape"#,
+            r#": shape `example.bad#Lookup` at /shapes/example.bad#Lookup/value/target: target `example.bad#Op` is an operation shape, not a data shape"#,
+            r#": shape `example.bad#Name` at /shapes/example.bad#Name/traits/smithy.api#length/max: `smithy.api#length` property `max` must be a number, found a string"#,
+            r#": shape `example.bad#Op` at /shapes/example.bad#Op/errors/0/target: target `example.bad#Oops` does not exist in the model or the prelude"#,
+            r#": shape `example.bad#Op` at /shapes/example.bad#Op/input/target: target `example.bad#Name` is a string shape, expected a structure shape"#,
+            r#": shape `example.bad#Svc` at /shapes/example.bad#Svc/operations/1/target: target `example.bad#Gone` does not exist in the model or the prelude"#,
+            r#": shape `example.bad#Thing` at /shapes/example.bad#Thing/members/LIST: member `LIST` conflicts with member `list`: member names must be unique ignoring case"#,
+            r#": shape `example.bad#Thing` at /shapes/example.bad#Thing/members/noTarget: member `noTarget` has no `target`"#,
+            r#": shape `example.bad#Things` at /shapes/example.bad#Things: list shape has no `member`"#,
+            r#": shape `example.bad#Weird` at /shapes/example.bad#Weird/type: `type` must be a string, found a number"#,
+        ],
+    ),
+    (
+        "more_problems.json",
+        &[
+            r#": shape `bad id` at /shapes/bad id: invalid shape id `bad id`: expected `namespace#Name`"#,
+            r#": shape `example.bad#Base` at /shapes/example.bad#Base/members/when/traits/smithy.api#timestampFormat: unknown timestamp format `unix` (expected epoch-seconds, date-time or http-date)"#,
+            r#": shape `example.bad#Base` at /shapes/example.bad#Base/mixins/0/target: `example.bad#NotMixin` is used as a mixin but has no `smithy.api#mixin` trait"#,
+            r#": shape `example.bad#Color` at /shapes/example.bad#Color/members/RED/traits/smithy.api#enumValue: `smithy.api#enumValue` of a string enum must be a string, found a number"#,
+            r#": shape `example.bad#Count` at /shapes/example.bad#Count/traits/smithy.api#enum: trait `smithy.api#enum` is only allowed on string shapes, not on an integer shape"#,
+            r#": shape `example.bad#Legacy` at /shapes/example.bad#Legacy/traits/smithy.api#enum/0: enum definition has no `value`"#,
+            r#": shape `example.bad#Legacy` at /shapes/example.bad#Legacy/traits/smithy.api#enum/1: an enum definition must be an object, found a string"#,
+            r#": shape `example.bad#Legacy` at /shapes/example.bad#Legacy/traits/smithy.api#enum/2/deprecated: enum definition `deprecated` must be a boolean, found a string"#,
+            r#": shape `example.bad#Level` at /shapes/example.bad#Level/members/HIGH/traits/smithy.api#enumValue: `smithy.api#enumValue` of an intEnum must be an integer, found a string"#,
+            r#": shape `example.bad#Level` at /shapes/example.bad#Level/members/LOW: intEnum member `LOW` has no `smithy.api#enumValue`"#,
+            r#": shape `example.bad#Nowhere$member` at /shapes/example.bad#Nowhere$member: `apply` targets `example.bad#Nowhere`, which is not a shape in the model"#,
+            r#": shape `example.bad#Op` at /shapes/example.bad#Op/input/target: target `example.bad#Base` is a mixin; mixins cannot be targeted"#,
+            r#": shape `example.bad#Op` at /shapes/example.bad#Op/traits/smithy.api#http: trait `smithy.api#http` has no `uri`"#,
+            r#": shape `example.bad#Op` at /shapes/example.bad#Op/traits/smithy.api#paginated/items: `smithy.api#paginated` property `items` must be a string, found a number"#,
+            r#": shape `example.bad#Refs` at /shapes/example.bad#Refs/members/mixin/target: target `example.bad#Base` is a mixin; mixins cannot be targeted"#,
+            r#": shape `example.bad#Refs` at /shapes/example.bad#Refs/members/relative/target: target `Nope` does not exist in the model or the prelude"#,
+            r#": shape `example.bad#Svc` at /shapes/example.bad#Svc/version: service `version` must be a string, found a number"#,
+        ],
+    ),
+    (
+        "bad_apply.json",
+        &[
+            r#": shape `example.bad#Names$key` at /shapes/example.bad#Names$key: `apply` targets member `key`, which `example.bad#Names` does not have"#,
+            r#": shape `example.bad#Person$age` at /shapes/example.bad#Person$age: `apply` targets member `age`, which `example.bad#Person` does not have"#,
+            r#": shape `example.bad#Person$name` at /shapes/example.bad#Person$name/traits/smithy.api#sensitive: trait `smithy.api#sensitive` must be an object, found a boolean"#,
+        ],
+    ),
+];
+
+#[test]
+fn every_broken_fixture_reports_exactly_its_problems() {
+    let mut mismatches = Vec::new();
+    for (name, expected) in TABLE {
+        // A relative path (cargo runs integration tests in the crate directory) keeps messages stable.
+        let file = format!("fixtures/broken/{name}");
+        let got: Vec<String> = match load_file(Path::new(&file)) {
+            Ok(_) => vec!["<loaded without error>".to_string()],
+            Err(d) => d.0.iter().map(|x| x.to_string()).collect(),
+        };
+        let want: Vec<String> = expected.iter().map(|e| format!("{file}{e}")).collect();
+        if got != want {
+            mismatches.push(format!(
+                "{file}\n  got:\n    {}\n  want:\n    {}",
+                got.join("\n    "),
+                want.join("\n    ")
+            ));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[test]
+fn every_broken_fixture_is_in_the_table() {
+    let mut files: Vec<String> = std::fs::read_dir("fixtures/broken")
+        .expect("fixtures/broken")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = TABLE.iter().map(|(n, _)| n.to_string()).collect();
+    listed.sort();
+    assert_eq!(files, listed);
+}
+
+#[test]
+fn several_problems_in_one_file_are_reported_together() {
+    let d = load_file(Path::new("fixtures/broken/several_problems.json")).unwrap_err();
+    assert_eq!(d.len(), 10);
+    let text = d.to_string();
+    assert!(text.starts_with("10 problems found:\n"), "{text}");
+}
+
+#[test]
+fn an_operation_missing_from_the_model_is_reported_by_closure() {
+    let m =
+        load_file(Path::new("fixtures/smithy/resources.json")).unwrap_or_else(|d| panic!("{d}"));
+    let d = codegen::select::closure(
+        &m,
+        &["GetCity".into(), "DescribeCity".into(), "Nope".into()],
+    )
+    .unwrap_err();
+    let got: Vec<String> = d.0.iter().map(|x| x.to_string()).collect();
+    assert_eq!(
+        got,
+        [
+            "fixtures/smithy/resources.json: shape `DescribeCity`: operation `DescribeCity` does not exist in service `Cities`",
+            "fixtures/smithy/resources.json: shape `Nope`: operation `Nope` does not exist in service `Cities`",
+        ]
+    );
+}
+
+/// Every JSON value of every fixture replaced, in turn, by values of other types: the loader must
+/// answer (a model or problems) and never panic.
+#[test]
+fn mutated_models_never_panic() {
+    let replacements = [
+        Value::Null,
+        Value::Bool(true),
+        Value::from(-1),
+        Value::from(1.5),
+        Value::from("x"),
+        Value::from("smithy.api#Unit"),
+        Value::Array(vec![]),
+        serde_json::json!([{ "target": 1 }]),
+        serde_json::json!({}),
+        serde_json::json!({ "target": "example.none#X" }),
+    ];
+    let mut runs = 0;
+    for dir in ["fixtures/smithy", "fixtures/broken"] {
+        for entry in std::fs::read_dir(dir).expect("fixture dir") {
+            let path = entry.expect("entry").path();
+            let Ok(json) = codegen::load::read_json(&path) else {
+                continue;
+            };
+            let mut pointers = Vec::new();
+            collect_pointers(&json, String::new(), &mut pointers);
+            for p in &pointers {
+                for r in &replacements {
+                    let mut mutated = json.clone();
+                    if let Some(slot) = mutated.pointer_mut(p) {
+                        *slot = r.clone();
+                    }
+                    let _ = codegen::load::smithy::load("mutated.json", &mutated);
+                    runs += 1;
+                }
+            }
+        }
+    }
+    assert!(runs > 5000, "only {runs} mutations ran");
+}
+
+fn collect_pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                collect_pointers(x, format!("{at}/{}", codegen::diag::pointer_token(k)), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                collect_pointers(x, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
