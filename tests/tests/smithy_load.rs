@@ -383,7 +383,8 @@ fn mixins_are_flattened() {
     let base = m.shape("Base").unwrap();
     assert!(base.traits.other.contains_key("smithy.api#mixin"));
     assert_eq!(base.kind.members().len(), 3);
-    assert_eq!(m.total_shape_count(), 8);
+    // The file has 13 entries; the mixin service and the mixin operation are not counted.
+    assert_eq!(m.total_shape_count(), 11);
     // Simple shapes take traits from mixins; local ones win.
     let name = m.shape("Name").unwrap();
     assert_eq!(name.traits.pattern.as_deref(), Some("^[a-z]+$"));
@@ -404,6 +405,14 @@ fn mixins_are_flattened() {
     );
     assert_eq!(m.service.protocol, Protocol::RestJson1);
     assert_eq!(m.service.json_version, None);
+    // Operations, resources and service properties come through mixins too.
+    assert_eq!(m.service.operations, ["GetThing", "PutThing"]);
+    let get = &m.operations["GetThing"];
+    assert_eq!(get.input.as_deref(), Some("Thing"));
+    assert_eq!(get.errors, ["Denied", "Boom"]);
+    assert!(get.traits.other.contains_key("smithy.api#readonly"));
+    assert!(!get.traits.other.contains_key("smithy.api#mixin"));
+    assert_eq!(m.operations["PutThing"].errors, ["Boom"]);
     assert_eq!(m.service.target_prefix, None);
 }
 

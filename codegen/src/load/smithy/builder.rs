@@ -2,7 +2,7 @@
 //! (which decides the IR's shape ids) and the prelude shapes referred to so far.
 
 use super::cx::{json_kind, Cx};
-use super::index::{Index, Ty};
+use super::index::{Index, Raw, Ty};
 use super::mixins::{FlatMember, Flattener};
 use super::prelude;
 use crate::ir::ShapeId;
@@ -169,5 +169,37 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
             self.prelude_used.insert(abs.to_string());
         }
         Some(abs.into_owned())
+    }
+
+    /// A shape entry preceded by its mixins (a mixin's own mixins first), each once. Operations,
+    /// resources and services take their properties from these: lists are concatenated, and for a
+    /// single value the last one wins.
+    pub fn lineage(&self, raw: Raw<'a>) -> Vec<Raw<'a>> {
+        let mut out = Vec::new();
+        if raw.obj.contains_key("mixins") {
+            self.lineage_into(raw, &mut out, &mut Vec::new());
+        } else {
+            out.push(raw);
+        }
+        out
+    }
+
+    fn lineage_into(&self, raw: Raw<'a>, out: &mut Vec<Raw<'a>>, stack: &mut Vec<&'a str>) {
+        if stack.contains(&raw.id) || out.iter().any(|r| r.id == raw.id) {
+            return;
+        }
+        stack.push(raw.id);
+        if let Some(Value::Array(mixins)) = raw.obj.get("mixins") {
+            for m in mixins {
+                let target = m.get("target").and_then(Value::as_str);
+                if let Some(r) = target.and_then(|t| self.ix.shapes.get(t)) {
+                    if r.is_mixin {
+                        self.lineage_into(*r, out, stack);
+                    }
+                }
+            }
+        }
+        stack.pop();
+        out.push(raw);
     }
 }

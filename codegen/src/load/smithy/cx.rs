@@ -57,3 +57,27 @@ pub(super) fn json_kind(v: &serde_json::Value) -> &'static str {
         serde_json::Value::Object(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_escape_slash_and_tilde() {
+        assert_eq!(ptr(&["shapes", "a#B"]), "/shapes/a#B");
+        assert_eq!(
+            shape_ptr("ns#X", &["members", "a/b~c"]),
+            "/shapes/ns#X/members/a~1b~0c"
+        );
+        assert_eq!(ptr(&[]), "");
+    }
+
+    #[test]
+    fn a_problem_is_reported_once() {
+        let mut cx = Cx::new("f.json");
+        cx.err(Some("a"), "/x".into(), "m".into());
+        cx.err(Some("b"), "/x".into(), "m".into());
+        cx.err(Some("a"), "/x".into(), "other".into());
+        assert_eq!(cx.diags.len(), 2);
+    }
+}

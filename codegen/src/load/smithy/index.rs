@@ -399,3 +399,75 @@ impl<'a> Index<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn shape_ids() {
+        assert_eq!(split_id("com.example#Foo"), Some(("com.example", "Foo")));
+        assert_eq!(split_id("a#B_2"), Some(("a", "B_2")));
+        for bad in ["Foo", "#Foo", "a#", "a#B#C", "a#B$c", "a b#C", "a#B.C"] {
+            assert_eq!(split_id(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_type_name_parses_back() {
+        for name in [
+            "blob",
+            "boolean",
+            "string",
+            "byte",
+            "short",
+            "integer",
+            "long",
+            "float",
+            "double",
+            "bigInteger",
+            "bigDecimal",
+            "timestamp",
+            "document",
+            "enum",
+            "intEnum",
+            "list",
+            "set",
+            "map",
+            "structure",
+            "union",
+            "service",
+            "operation",
+            "resource",
+            "apply",
+        ] {
+            assert_eq!(Ty::parse(name).map(Ty::name), Some(name));
+        }
+        assert_eq!(Ty::parse("Structure"), None);
+        assert_eq!(Ty::Integer.with_article(), "an integer");
+        assert_eq!(Ty::String.with_article(), "a string");
+    }
+
+    #[test]
+    fn relative_ids_resolve_against_the_namespace_then_the_prelude() {
+        let shapes = json!({
+            "ex#note": { "type": "string", "traits": { "smithy.api#trait": {} } },
+            "ex#Name": { "type": "string" }
+        });
+        let mut cx = Cx::new("t.json");
+        let ix = Index::build(&mut cx, shapes.as_object().unwrap(), Version::V2);
+        assert!(cx.diags.is_empty());
+        assert_eq!(ix.trait_id("ex", "note"), "ex#note");
+        assert_eq!(ix.trait_id("ex", "required"), "smithy.api#required");
+        assert_eq!(ix.trait_id("ex", "aws.api#arn"), "aws.api#arn");
+        assert_eq!(ix.resolve("ex", "Name").as_deref(), Some("ex#Name"));
+        assert_eq!(
+            ix.resolve("ex", "String").as_deref(),
+            Some("smithy.api#String")
+        );
+        assert_eq!(ix.resolve("ex", "smithy.api#Nope"), None);
+        assert_eq!(ix.resolve("ex", "Missing"), None);
+        assert_eq!(ix.ty_of("smithy.api#Unit"), Some(Ty::Structure));
+    }
+}

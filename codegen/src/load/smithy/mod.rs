@@ -6,8 +6,11 @@
 //! - Every data shape of the file is in [`Model::shapes`], reachable or not. Mixin shapes (trait
 //!   `smithy.api#mixin`) are kept too, flattened, with the `smithy.api#mixin` trait in
 //!   `traits.other`: members cannot target a mixin, so a selection never contains one, and
-//!   [`Model::total_shape_count`] matches the number of shape entries in the file. `apply` entries are
-//!   not shapes: their traits are merged onto their targets.
+//!   [`Model::total_shape_count`] matches the number of shape entries in the file. Exceptions, where
+//!   the count is lower than the file's: `apply` entries (not shapes: their traits are merged onto
+//!   their targets), operations and resources not bound to the service, and mixin operations,
+//!   resources and services (their `input`, `output`, `errors`, `operations` and `resources` are
+//!   inherited by the shapes that use them). None of these occur in the AWS models.
 //! - Prelude shapes are added under their absolute id when something refers to them;
 //!   `smithy.api#Unit` as operation input/output means `None`, as a member target (union unit variant)
 //!   it is an empty structure.
@@ -86,7 +89,7 @@ pub fn load(file: &str, json: &Value) -> Result<Model, Diagnostics> {
         .order
         .iter()
         .copied()
-        .filter(|id| ix.shapes[id].ty == Ty::Service)
+        .filter(|id| ix.shapes[id].ty == Ty::Service && !ix.shapes[id].is_mixin)
         .collect();
     let svc = match services.as_slice() {
         [one] => ix.shapes[one],

@@ -122,56 +122,57 @@ impl<'a> Builder<'a, '_, '_> {
         (service, operations, bound.resources.len())
     }
 
-    /// Collect the operations and resources bound to a service or resource, recursively.
+    /// Collect the operations and resources bound to a service or resource (or to its mixins),
+    /// recursively.
     fn bind(&mut self, raw: Raw<'a>, bound: &mut Bound<'a>) {
-        let mut op_refs: Vec<(&'a Value, String)> = Vec::new();
-        let mut res_refs: Vec<(&'a Value, String)> = Vec::new();
-        if raw.ty == Ty::Resource {
-            for key in LIFECYCLE {
-                if let Some(v) = raw.obj.get(key) {
-                    op_refs.push((v, shape_ptr(raw.id, &[key])));
+        // (owner, reference, pointer, is a resource)
+        let mut refs: Vec<(Raw<'a>, &'a Value, String, bool)> = Vec::new();
+        for r in self.lineage(raw) {
+            if raw.ty == Ty::Resource {
+                for key in LIFECYCLE {
+                    if let Some(v) = r.obj.get(key) {
+                        refs.push((r, v, shape_ptr(r.id, &[key]), false));
+                    }
+                }
+            }
+            let mut lists = vec!["operations", "resources"];
+            if raw.ty == Ty::Resource {
+                lists.push("collectionOperations");
+            }
+            for key in lists {
+                let Some(v) = r.obj.get(key) else { continue };
+                let Some(items) = v.as_array() else {
+                    self.cx.err(
+                        Some(r.id),
+                        shape_ptr(r.id, &[key]),
+                        format!("`{key}` must be an array, found {}", json_kind(v)),
+                    );
+                    continue;
+                };
+                for (i, item) in items.iter().enumerate() {
+                    let path = shape_ptr(r.id, &[key, &i.to_string()]);
+                    refs.push((r, item, path, key == "resources"));
                 }
             }
         }
-        let mut lists = vec!["operations", "resources"];
-        if raw.ty == Ty::Resource {
-            lists.push("collectionOperations");
-        }
-        for key in lists {
-            let Some(v) = raw.obj.get(key) else { continue };
-            let Some(items) = v.as_array() else {
-                self.cx.err(
-                    Some(raw.id),
-                    shape_ptr(raw.id, &[key]),
-                    format!("`{key}` must be an array, found {}", json_kind(v)),
-                );
+        for (owner, v, path, is_resource) in refs {
+            let want = if is_resource {
+                Ty::Resource
+            } else {
+                Ty::Operation
+            };
+            let Some(abs) = self.typed_ref(owner.id, owner.ns, v, path, &[want]) else {
                 continue;
             };
-            for (i, item) in items.iter().enumerate() {
-                let path = shape_ptr(raw.id, &[key, &i.to_string()]);
-                if key == "resources" {
-                    res_refs.push((item, path));
-                } else {
-                    op_refs.push((item, path));
+            let Some(target) = self.ix.shapes.get(abs.as_str()).copied() else {
+                continue;
+            };
+            if is_resource {
+                if bound.resources.insert(target.id) {
+                    self.bind(target, bound);
                 }
-            }
-        }
-        for (v, path) in op_refs {
-            if let Some(abs) = self.typed_ref(raw.id, raw.ns, v, path, &[Ty::Operation]) {
-                if let Some((k, _)) = self.ix.shapes.get_key_value(abs.as_str()) {
-                    if bound.seen_ops.insert(k) {
-                        bound.ops.push(k);
-                    }
-                }
-            }
-        }
-        for (v, path) in res_refs {
-            if let Some(abs) = self.typed_ref(raw.id, raw.ns, v, path, &[Ty::Resource]) {
-                if let Some(r) = self.ix.shapes.get(abs.as_str()).copied() {
-                    if bound.resources.insert(r.id) {
-                        self.bind(r, bound);
-                    }
-                }
+            } else if bound.seen_ops.insert(target.id) {
+                bound.ops.push(target.id);
             }
         }
     }
@@ -210,42 +211,49 @@ impl<'a> Builder<'a, '_, '_> {
         }
     }
 
-    /// `input` / `output` of an operation: a structure, or `None` for none or `smithy.api#Unit`.
+    /// `input` / `output` of an operation (the last one along its mixins): a structure, or `None`
+    /// for none or `smithy.api#Unit`.
     fn io(&mut self, raw: Raw<'a>, key: &str) -> Option<String> {
-        let v = raw.obj.get(key)?;
+        let lineage = self.lineage(raw);
+        let (owner, v) = lineage
+            .iter()
+            .rev()
+            .find_map(|r| r.obj.get(key).map(|v| (*r, v)))?;
         let t = v.get("target").and_then(Value::as_str);
+        let local_unit = format!("{}#Unit", owner.ns);
         if t == Some(UNIT)
-            || (t == Some("Unit")
-                && !self
-                    .ix
-                    .shapes
-                    .contains_key(format!("{}#Unit", raw.ns).as_str()))
+            || (t == Some("Unit") && !self.ix.shapes.contains_key(local_unit.as_str()))
         {
             return None;
         }
-        let path = shape_ptr(raw.id, &[key]);
-        let abs = self.typed_ref(raw.id, raw.ns, v, path, &[Ty::Structure])?;
+        let path = shape_ptr(owner.id, &[key]);
+        let abs = self.typed_ref(owner.id, owner.ns, v, path, &[Ty::Structure])?;
         Some(self.ir_id(&abs))
     }
 
-    /// `errors` of an operation or service: structure ids in model order.
+    /// `errors` of an operation or service (its mixins' first): structure ids in model order.
     fn errors(&mut self, raw: Raw<'a>) -> Vec<String> {
-        let Some(v) = raw.obj.get("errors") else {
-            return Vec::new();
-        };
-        let Some(items) = v.as_array() else {
-            self.cx.err(
-                Some(raw.id),
-                shape_ptr(raw.id, &["errors"]),
-                format!("`errors` must be an array, found {}", json_kind(v)),
-            );
-            return Vec::new();
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let path = shape_ptr(raw.id, &["errors", &i.to_string()]);
-            if let Some(abs) = self.typed_ref(raw.id, raw.ns, item, path, &[Ty::Structure]) {
-                out.push(self.ir_id(&abs));
+        let mut out: Vec<String> = Vec::new();
+        for r in self.lineage(raw) {
+            let Some(v) = r.obj.get("errors") else {
+                continue;
+            };
+            let Some(items) = v.as_array() else {
+                self.cx.err(
+                    Some(r.id),
+                    shape_ptr(r.id, &["errors"]),
+                    format!("`errors` must be an array, found {}", json_kind(v)),
+                );
+                continue;
+            };
+            for (i, item) in items.iter().enumerate() {
+                let path = shape_ptr(r.id, &["errors", &i.to_string()]);
+                if let Some(abs) = self.typed_ref(r.id, r.ns, item, path, &[Ty::Structure]) {
+                    let id = self.ir_id(&abs);
+                    if !out.contains(&id) {
+                        out.push(id);
+                    }
+                }
             }
         }
         out
@@ -287,4 +295,37 @@ fn protocol(other: &BTreeMap<String, Value>) -> Protocol {
             && !k.ends_with("httpChecksum")
     });
     Protocol::Other(other_protocol.cloned().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn traits(ids: &[&str]) -> BTreeMap<String, Value> {
+        ids.iter()
+            .map(|id| (id.to_string(), Value::Object(Default::default())))
+            .collect()
+    }
+
+    #[test]
+    fn known_protocols_win_over_other_protocol_traits() {
+        let p = protocol(&traits(&[
+            "aws.protocols#awsQueryCompatible",
+            "smithy.protocols#rpcv2Cbor",
+            "aws.protocols#awsJson1_0",
+        ]));
+        assert_eq!(p, Protocol::AwsJson1_0);
+        assert_eq!(
+            protocol(&traits(&["aws.protocols#ec2Query"])),
+            Protocol::Ec2Query
+        );
+        assert_eq!(
+            protocol(&traits(&["smithy.protocols#rpcv2Cbor"])),
+            Protocol::Other("smithy.protocols#rpcv2Cbor".into())
+        );
+        assert_eq!(
+            protocol(&traits(&["aws.protocols#awsQueryCompatible"])),
+            Protocol::Other(String::new())
+        );
+    }
 }
