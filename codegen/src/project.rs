@@ -106,9 +106,9 @@ impl Writer<'_> {
         if !ops.is_empty() {
             v["operations"] = Value::Array(ops);
         }
-        let mut rest = s.traits.clone();
-        rest.other.retain(|k, _| !traits.contains_key(k));
-        self.put_traits(&mut v, &rest);
+        // Raw traits kept by the front-end are complete; the rebuilt ones only fill gaps (botocore).
+        traits.retain(|k, _| !s.traits.other.contains_key(k));
+        self.put_traits(&mut v, &s.traits);
         merge_traits(&mut v, traits);
         v
     }
