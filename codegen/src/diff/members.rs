@@ -62,7 +62,8 @@ pub(crate) fn struct_changes(
         .map(|m| m.name.as_str())
         .filter(|n| old_names.contains(n))
         .collect();
-    if old_order != new_order {
+    // Member order means something in Smithy (generated constructors) but not in botocore JSON.
+    if old_order != new_order && !cx.cross() {
         out.push(event(
             EventId::MembersReordered,
             Severity::Danger,

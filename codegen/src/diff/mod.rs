@@ -11,9 +11,15 @@
 //! `addedDefault`, `box`, `input` / `output`, `uniqueItems`, `jsonvalue`, operation examples, the
 //! operation `http` trait when one side has none (awsJson Smithy models carry no HTTP binding), the
 //! extra `items` botocore may list beyond the first, the `smithy.api#` prelude shapes, and every raw
-//! trait in `Traits::other` (the two forms have different trait vocabularies). In both modes,
-//! documentation is compared after whitespace normalisation (runs of whitespace collapse to one space;
-//! whitespace next to a tag is dropped), so re-wrapped prose is no change.
+//! trait in `Traits::other` (the two forms have different trait vocabularies); patterns are compared
+//! without their anchoring (`^`, `$`, a leading or trailing `.*`: botocore writes whole-value matches,
+//! the Smithy conversion anchors them); a union in one form may be a plain structure in the other
+//! (botocore keeps unions older than its `union` flag as structures: their members are compared);
+//! member order (meaningful in Smithy, not in botocore's JSON objects); and pagination present on one
+//! side only (botocore keeps it in a separate, hand-kept `paginators-1.json`). In both modes, documentation is compared after normalisation
+//! (character references decoded, runs of whitespace collapsed to one space, whitespace next to a tag
+//! dropped), so re-wrapped or re-escaped prose is no change, and a `length` with `min: 0` is the same as
+//! one without a `min`.
 
 mod members;
 mod operations;

@@ -60,7 +60,15 @@ fn is_plain_scalar(kind: &ShapeKind) -> bool {
 /// Every change from `old` to `new` (two versions of one shape id, reported under `new.id`).
 pub(crate) fn shape_changes(cx: &Cx, old: &Shape, new: &Shape, out: &mut Vec<Event>) {
     let at = new.id.as_str();
-    if old.kind.type_name() != new.kind.type_name() {
+    let aggregate_pair = matches!(
+        (&old.kind, &new.kind),
+        (ShapeKind::Structure(_), ShapeKind::Union(_))
+            | (ShapeKind::Union(_), ShapeKind::Structure(_))
+    );
+    if cx.cross() && aggregate_pair {
+        // botocore keeps some unions as plain structures (those older than its `union` flag).
+        members::struct_changes(cx, at, old.kind.members(), new.kind.members(), out);
+    } else if old.kind.type_name() != new.kind.type_name() {
         out.push(event(
             EventId::ShapeTypeChanged,
             Severity::Error,

@@ -555,3 +555,14 @@ fn reports() {
     assert!(c.contains("- `Kind`: `c`"), "{c}");
     assert_eq!(report::text(&[]), "no changes\n");
 }
+
+#[test]
+fn documentation_normalisation() {
+    use super::traits::normalise_doc as n;
+    assert_eq!(n("  <p>a\n  b</p>\n <p/>  "), "<p>a b</p><p></p>");
+    // References are decoded before whitespace is handled, so a decoded `<` counts as a tag edge.
+    assert_eq!(n("x &gt;= 1 &amp; &#60;y&#x3E;"), "x >= 1 &<y>");
+    assert_eq!(n("a <i /> b"), n("a <i></i> b"));
+    assert_eq!(n("&bogus; & &#xZZ;"), "&bogus; & &#xZZ;");
+    assert_ne!(n("<p>a b</p>"), n("<p>ab</p>"));
+}

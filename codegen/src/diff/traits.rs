@@ -58,8 +58,8 @@ pub(crate) fn diff_traits(cx: &Cx, old: &Traits, new: &Traits, at: &str, out: &m
         "length",
         LengthTightened,
         LengthLoosened,
-        old.length.as_ref(),
-        new.length.as_ref(),
+        length_of(old).as_ref(),
+        length_of(new).as_ref(),
         &mut push,
     );
     bounds_changes(
@@ -72,7 +72,7 @@ pub(crate) fn diff_traits(cx: &Cx, old: &Traits, new: &Traits, at: &str, out: &m
     );
     match (&old.pattern, &new.pattern) {
         (None, Some(p)) => push(PatternAdded, Warning, format!("pattern {p:?} added")),
-        (Some(a), Some(b)) if a != b => push(
+        (Some(a), Some(b)) if a != b && !(cross && unanchored(a) == unanchored(b)) => push(
             PatternChanged,
             Note,
             format!("pattern changed from {a:?} to {b:?}"),
@@ -185,12 +185,45 @@ fn diff_docs_into(old: Option<&str>, new: Option<&str>, at: &str, out: &mut Vec<
     ));
 }
 
-/// Documentation with whitespace runs collapsed to one space, whitespace next to a tag dropped, and
-/// the ends trimmed.
+/// Documentation with character references decoded (`&gt;` and `>` are the same text), whitespace runs
+/// collapsed to one space, whitespace next to a tag dropped, the ends trimmed, and empty elements
+/// written one way (`<p/>` as `<p></p>`).
 pub fn normalise_doc(doc: &str) -> String {
+    expand_empty_elements(&collapse(doc))
+}
+
+/// `<name/>` or `<name />` -> `<name></name>`.
+fn expand_empty_elements(s: &str) -> String {
+    if !s.contains("/>") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let name_len = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - 1);
+        let name = &rest[1..1 + name_len];
+        let after = rest[1 + name_len..].trim_start_matches(' ');
+        if !name.is_empty() && after.starts_with("/>") {
+            out.push_str(&format!("<{name}></{name}>"));
+            rest = &after[2..];
+        } else {
+            out.push('<');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Decode character references and collapse whitespace.
+fn collapse(doc: &str) -> String {
     let mut out = String::with_capacity(doc.len());
     let mut pending_space = false;
-    for c in doc.chars() {
+    for c in decode_entities(doc).chars() {
         if c.is_whitespace() {
             pending_space = true;
             continue;
@@ -202,6 +235,81 @@ pub fn normalise_doc(doc: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Decode HTML character references (`&lt;`, `&#62;`, `&#x3E;`, ...); anything else is kept as is.
+fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// A pattern as compared across forms: without a leading `^` or `.*` and a trailing unescaped `$`
+/// or `.*`. botocore patterns are written as whole-value matches and the Smithy conversion anchors
+/// them (`arn:x/.*` becomes `^arn:x/`), so only the anchoring differs between the forms.
+fn unanchored(p: &str) -> &str {
+    let mut p = p.strip_prefix('^').unwrap_or(p);
+    p = p.strip_prefix(".*").unwrap_or(p);
+    let escaped = |s: &str| s.chars().rev().take_while(|c| *c == '\\').count() % 2 == 1;
+    if let Some(q) = p.strip_suffix('$') {
+        if !escaped(q) {
+            p = q;
+        }
+    }
+    if let Some(q) = p.strip_suffix(".*") {
+        if !escaped(q) {
+            p = q;
+        }
+    }
+    p
+}
+
+/// A `length` with `min: 0` dropped (it says nothing), `None` when nothing is left.
+fn length_of(t: &Traits) -> Option<Bounds> {
+    let mut b = t.length.clone()?;
+    if b.min.as_ref().is_some_and(|m| m.as_f64() == 0.0) {
+        b.min = None;
+    }
+    (b.min.is_some() || b.max.is_some()).then_some(b)
 }
 
 /// `default` added / removed / changed.
