@@ -36,11 +36,10 @@ pub fn member(
         if common.read(ctx, &mut traits, key, v, Some(owner), path) {
             continue;
         }
-        let p = join(path, key);
         match key.as_str() {
-            "shape" => target = ctx.string(v, Some(owner), &p, key),
-            "location" => location = ctx.string(v, Some(owner), &p, key).map(|l| (l, p)),
-            "locationName" => location_name = ctx.string(v, Some(owner), &p, key),
+            "shape" => target = ctx.string(v, Some(owner), path, key),
+            "location" => location = ctx.string(v, Some(owner), path, key),
+            "locationName" => location_name = ctx.string(v, Some(owner), path, key),
             _ => {
                 traits.other.insert(key.clone(), v.clone());
             }
@@ -48,7 +47,7 @@ pub fn member(
     }
     common.finish(&mut traits);
     match location {
-        Some((loc, p)) => {
+        Some(loc) => {
             let wire_name = location_name.clone().unwrap_or_else(|| name.to_string());
             traits.http_binding = match loc.as_str() {
                 "header" => Some(HttpBinding::Header(wire_name)),
@@ -65,7 +64,7 @@ pub fn member(
                 other => {
                     ctx.err(
                         Some(owner),
-                        &p,
+                        &join(path, "location"),
                         format!(
                             "unknown `location` \"{other}\" (expected header, headers, querystring, \
                              uri or statusCode)"

@@ -10,7 +10,7 @@
 //! - required: `apiVersion`, `protocol`, `serviceId` (and `jsonVersion` + `targetPrefix` for `json`).
 //!   Other keys (`signatureVersion`, `uid`, `auth`, `protocols`, ...) are kept raw in the traits.
 
-use super::read::{join, Ctx};
+use super::read::Ctx;
 use crate::ir::{Protocol, Service, Traits};
 use serde_json::Value;
 
@@ -19,7 +19,7 @@ pub fn service(ctx: &mut Ctx, root: &serde_json::Map<String, Value>) -> Service 
     let mut svc = Service::default();
     let mut traits = Traits::default();
     if let Some(doc) = root.get("documentation") {
-        traits.documentation = ctx.string(doc, None, "/documentation", "documentation");
+        traits.documentation = ctx.string(doc, None, "", "documentation");
     }
     let Some(meta) = root.get("metadata") else {
         ctx.err(None, "", "the model has no `metadata`");
@@ -30,17 +30,18 @@ pub fn service(ctx: &mut Ctx, root: &serde_json::Map<String, Value>) -> Service 
     };
     let mut protocol = None;
     for (key, v) in meta {
-        let p = join("/metadata", key);
         match key.as_str() {
-            "apiVersion" => svc.api_version = ctx.string(v, None, &p, key).unwrap_or_default(),
-            "protocol" => protocol = ctx.string(v, None, &p, key),
-            "jsonVersion" => svc.json_version = ctx.string(v, None, &p, key),
-            "targetPrefix" => svc.target_prefix = ctx.string(v, None, &p, key),
-            "signingName" => svc.signing_name = ctx.string(v, None, &p, key),
-            "endpointPrefix" => svc.endpoint_prefix = ctx.string(v, None, &p, key),
-            "serviceId" => svc.sdk_id = ctx.string(v, None, &p, key),
-            "serviceAbbreviation" => svc.abbreviation = ctx.string(v, None, &p, key),
-            "serviceFullName" => svc.full_name = ctx.string(v, None, &p, key),
+            "apiVersion" => {
+                svc.api_version = ctx.string(v, None, "/metadata", key).unwrap_or_default()
+            }
+            "protocol" => protocol = ctx.string(v, None, "/metadata", key),
+            "jsonVersion" => svc.json_version = ctx.string(v, None, "/metadata", key),
+            "targetPrefix" => svc.target_prefix = ctx.string(v, None, "/metadata", key),
+            "signingName" => svc.signing_name = ctx.string(v, None, "/metadata", key),
+            "endpointPrefix" => svc.endpoint_prefix = ctx.string(v, None, "/metadata", key),
+            "serviceId" => svc.sdk_id = ctx.string(v, None, "/metadata", key),
+            "serviceAbbreviation" => svc.abbreviation = ctx.string(v, None, "/metadata", key),
+            "serviceFullName" => svc.full_name = ctx.string(v, None, "/metadata", key),
             _ => {
                 traits.other.insert(key.clone(), v.clone());
             }

@@ -24,20 +24,19 @@ pub fn operation(
         if common.read(ctx, &mut traits, key, v, s, path) {
             continue;
         }
-        let p = join(path, key);
         match key.as_str() {
             "name" => {
                 // CloudFront names operations `GetDistribution2020_05_31` under the key
                 // `GetDistribution`: the key is the name, a different `name` is kept raw.
-                if let Some(n) = ctx.string(v, s, &p, key) {
+                if let Some(n) = ctx.string(v, s, path, key) {
                     if n != name {
                         traits.other.insert(key.clone(), Value::String(n));
                     }
                 }
             }
-            "http" => traits.http = http(ctx, name, v, &p),
+            "http" => traits.http = http(ctx, name, v, &join(path, key)),
             "input" | "output" => {
-                let target = reference(ctx, types, name, v, &p, key);
+                let target = reference(ctx, types, name, v, &join(path, key), key);
                 // Extra keys (`locationName`, `xmlNamespace` in XML protocols) are kept raw.
                 if v.as_object()
                     .is_some_and(|o| o.keys().any(|k| k != "shape"))
@@ -53,25 +52,25 @@ pub fn operation(
             "errors" => match v {
                 Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        let ip = join(&p, &i.to_string());
+                        let ip = join(&join(path, key), &i.to_string());
                         errors.extend(reference(ctx, types, name, item, &ip, "error"));
                     }
                 }
                 other => ctx.err(
                     s,
-                    &p,
+                    &join(path, key),
                     format!("`errors` must be a list, found {}", kind(other)),
                 ),
             },
             "endpoint" => {
+                let p = join(path, key);
                 if let Some(e) = ctx.object(v, s, &p, "`endpoint`") {
                     if let Some(h) = e.get("hostPrefix") {
-                        traits.host_prefix =
-                            ctx.string(h, s, &join(&p, "hostPrefix"), "hostPrefix");
+                        traits.host_prefix = ctx.string(h, s, &p, "hostPrefix");
                     }
                 }
             }
-            "idempotent" => traits.idempotent = ctx.boolean(v, s, &p, key),
+            "idempotent" => traits.idempotent = ctx.boolean(v, s, path, key),
             _ => {
                 traits.other.insert(key.clone(), v.clone());
             }
@@ -103,12 +102,11 @@ fn reference(
         ctx.err(s, p, format!("`{what}` has no `shape`"));
         return None;
     };
-    let sp = join(p, "shape");
-    let target = ctx.string(shape, s, &sp, "shape")?;
+    let target = ctx.string(shape, s, p, "shape")?;
     if !types.contains_key(target.as_str()) {
         ctx.err(
             s,
-            &sp,
+            &join(p, "shape"),
             format!("{what} refers to shape `{target}`, which does not exist"),
         );
         return None;
@@ -121,7 +119,7 @@ fn http(ctx: &mut Ctx, name: &str, v: &Value, p: &str) -> Option<Http> {
     let s = Some(name);
     let obj = ctx.object(v, s, p, "`http`")?;
     let get = |ctx: &mut Ctx, key: &str| match obj.get(key) {
-        Some(v) => ctx.string(v, s, &join(p, key), key),
+        Some(v) => ctx.string(v, s, p, key),
         None => {
             ctx.err(s, p, format!("`http` has no `{key}`"));
             None
@@ -130,7 +128,7 @@ fn http(ctx: &mut Ctx, name: &str, v: &Value, p: &str) -> Option<Http> {
     let method = get(ctx, "method");
     let uri = get(ctx, "requestUri");
     let code = match obj.get("responseCode") {
-        Some(c) => ctx.status(c, s, &join(p, "responseCode"), "responseCode"),
+        Some(c) => ctx.status(c, s, p, "responseCode"),
         None => None,
     };
     Some(Http {

@@ -33,10 +33,9 @@ pub fn merge(ctx: &mut Ctx, paginators: &Value, operations: &mut BTreeMap<String
         let mut p = Paginated::default();
         let mut lossy = false;
         for (key, v) in obj {
-            let kp = join(&path, key);
             match key.as_str() {
                 "input_token" | "output_token" => {
-                    let tokens = ctx.one_or_many(v, s, &kp, key);
+                    let tokens = ctx.one_or_many(v, s, &path, key);
                     lossy |= tokens.len() > 1;
                     let first = tokens.into_iter().next();
                     if key == "input_token" {
@@ -45,8 +44,8 @@ pub fn merge(ctx: &mut Ctx, paginators: &Value, operations: &mut BTreeMap<String
                         p.output_token = first;
                     }
                 }
-                "limit_key" => p.page_size = ctx.string(v, s, &kp, key),
-                "result_key" => p.items = ctx.one_or_many(v, s, &kp, key),
+                "limit_key" => p.page_size = ctx.string(v, s, &path, key),
+                "result_key" => p.items = ctx.one_or_many(v, s, &path, key),
                 _ => lossy = true,
             }
         }

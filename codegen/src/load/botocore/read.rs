@@ -9,7 +9,15 @@ pub type Object = Map<String, Value>;
 
 /// `parent` + `/token`, the token escaped per RFC 6901.
 pub fn join(parent: &str, token: &str) -> String {
-    format!("{parent}/{}", pointer_token(token))
+    let mut out = String::with_capacity(parent.len() + token.len() + 1);
+    out.push_str(parent);
+    out.push('/');
+    if token.contains(['~', '/']) {
+        out.push_str(&pointer_token(token));
+    } else {
+        out.push_str(token);
+    }
+    out
 }
 
 /// The JSON type name of a value, for messages.
@@ -24,7 +32,8 @@ pub fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// The loader's state: the file name and the problems found so far.
+/// The loader's state: the file name and the problems found so far. The typed accessors take the
+/// parent's JSON pointer and the key, and build the key's pointer only when there is a problem.
 pub struct Ctx<'a> {
     pub file: &'a str,
     pub diags: Diagnostics,
@@ -69,7 +78,7 @@ impl<'a> Ctx<'a> {
         &mut self,
         v: &Value,
         shape: Option<&str>,
-        path: &str,
+        parent: &str,
         key: &str,
     ) -> Option<String> {
         match v {
@@ -77,7 +86,7 @@ impl<'a> Ctx<'a> {
             other => {
                 self.err(
                     shape,
-                    path,
+                    &join(parent, key),
                     format!("`{key}` must be a string, found {}", kind(other)),
                 );
                 None
@@ -86,13 +95,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// A boolean value; a wrong type is reported and read as `false`.
-    pub fn boolean(&mut self, v: &Value, shape: Option<&str>, path: &str, key: &str) -> bool {
+    pub fn boolean(&mut self, v: &Value, shape: Option<&str>, parent: &str, key: &str) -> bool {
         match v {
             Value::Bool(b) => *b,
             other => {
                 self.err(
                     shape,
-                    path,
+                    &join(parent, key),
                     format!("`{key}` must be a boolean, found {}", kind(other)),
                 );
                 false
@@ -105,7 +114,7 @@ impl<'a> Ctx<'a> {
         &mut self,
         v: &Value,
         shape: Option<&str>,
-        path: &str,
+        parent: &str,
         key: &str,
     ) -> Option<Number> {
         match v {
@@ -113,7 +122,7 @@ impl<'a> Ctx<'a> {
             other => {
                 self.err(
                     shape,
-                    path,
+                    &join(parent, key),
                     format!("`{key}` must be a number, found {}", kind(other)),
                 );
                 None
@@ -122,14 +131,20 @@ impl<'a> Ctx<'a> {
     }
 
     /// An integer that fits a `u16` (HTTP status codes).
-    pub fn status(&mut self, v: &Value, shape: Option<&str>, path: &str, key: &str) -> Option<u16> {
-        let n = self.number(v, shape, path, key)?;
+    pub fn status(
+        &mut self,
+        v: &Value,
+        shape: Option<&str>,
+        parent: &str,
+        key: &str,
+    ) -> Option<u16> {
+        let n = self.number(v, shape, parent, key)?;
         match n.as_u64().and_then(|n| u16::try_from(n).ok()) {
             Some(code) => Some(code),
             None => {
                 self.err(
                     shape,
-                    path,
+                    &join(parent, key),
                     format!("`{key}` must be an HTTP status code, found {n}"),
                 );
                 None
@@ -142,10 +157,10 @@ impl<'a> Ctx<'a> {
         &mut self,
         v: &Value,
         shape: Option<&str>,
-        path: &str,
+        parent: &str,
         key: &str,
     ) -> Vec<String> {
-        self.indexed_strings(v, shape, path, key)
+        self.indexed_strings(v, shape, parent, key)
             .into_iter()
             .map(|(_, s)| s)
             .collect()
@@ -156,13 +171,13 @@ impl<'a> Ctx<'a> {
         &mut self,
         v: &Value,
         shape: Option<&str>,
-        path: &str,
+        parent: &str,
         key: &str,
     ) -> Vec<(usize, String)> {
         let Value::Array(items) = v else {
             self.err(
                 shape,
-                path,
+                &join(parent, key),
                 format!("`{key}` must be a list of strings, found {}", kind(v)),
             );
             return Vec::new();
@@ -173,7 +188,7 @@ impl<'a> Ctx<'a> {
                 Value::String(s) => out.push((i, s.clone())),
                 other => self.err(
                     shape,
-                    &join(path, &i.to_string()),
+                    &join(&join(parent, key), &i.to_string()),
                     format!(
                         "`{key}` must be a list of strings, found {} in it",
                         kind(other)
@@ -189,16 +204,16 @@ impl<'a> Ctx<'a> {
         &mut self,
         v: &Value,
         shape: Option<&str>,
-        path: &str,
+        parent: &str,
         key: &str,
     ) -> Vec<String> {
         match v {
             Value::String(s) => vec![s.clone()],
-            Value::Array(_) => self.strings(v, shape, path, key),
+            Value::Array(_) => self.strings(v, shape, parent, key),
             other => {
                 self.err(
                     shape,
-                    path,
+                    &join(parent, key),
                     format!(
                         "`{key}` must be a string or a list of strings, found {}",
                         kind(other)

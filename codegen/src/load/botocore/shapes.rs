@@ -36,14 +36,14 @@ fn allowed_on(key: &str) -> Option<&'static [&'static str]> {
 #[derive(Default)]
 struct Parts {
     members: Vec<Member>,
-    required: Option<(Vec<(usize, String)>, String)>,
+    required: Option<Vec<(usize, String)>>,
     member: Option<Member>,
     key: Option<Member>,
     value: Option<Member>,
     enum_values: Option<Vec<String>>,
     union: bool,
     document: bool,
-    payload: Option<(String, String)>,
+    payload: Option<String>,
     exception: bool,
     fault: bool,
     sender_fault: Option<bool>,
@@ -61,7 +61,7 @@ pub fn shape(
     let s = Some(name);
     let obj = ctx.object(value, s, path, "a shape")?;
     let ty = match obj.get("type") {
-        Some(t) => ctx.string(t, s, &join(path, "type"), "type")?,
+        Some(t) => ctx.string(t, s, path, "type")?,
         None => {
             ctx.err(s, path, "shape has no `type`");
             return None;
@@ -75,36 +75,43 @@ pub fn shape(
         if key == "type" || common.read(ctx, &mut traits, key, v, s, path) {
             continue;
         }
-        let p = join(path, key);
         if let Some(types_ok) = allowed_on(key) {
             if !types_ok.contains(&ty.as_str()) {
-                ctx.err(s, &p, format!("`{key}` is not allowed on `{ty}` shapes"));
+                ctx.err(
+                    s,
+                    &join(path, key),
+                    format!("`{key}` is not allowed on `{ty}` shapes"),
+                );
                 continue;
             }
         }
         match key.as_str() {
-            "members" => parts.members = members(ctx, types, wire, name, v, &p),
-            "required" => parts.required = Some((ctx.indexed_strings(v, s, &p, key), p)),
+            "members" => parts.members = members(ctx, types, wire, name, v, &join(path, key)),
+            "required" => parts.required = Some(ctx.indexed_strings(v, s, path, key)),
             "member" | "key" | "value" => {
-                let m = member(ctx, types, wire, name, key, v, &p);
+                let m = member(ctx, types, wire, name, key, v, &join(path, key));
                 match key.as_str() {
                     "member" => parts.member = m,
                     "key" => parts.key = m,
                     _ => parts.value = m,
                 }
             }
-            "enum" => parts.enum_values = Some(ctx.strings(v, s, &p, key)),
-            "union" => parts.union = ctx.boolean(v, s, &p, key),
-            "document" => parts.document = ctx.boolean(v, s, &p, key),
-            "payload" => parts.payload = ctx.string(v, s, &p, key).map(|m| (m, p)),
-            "exception" => parts.exception = ctx.boolean(v, s, &p, key),
-            "fault" => parts.fault = ctx.boolean(v, s, &p, key),
-            "sparse" => traits.sparse = ctx.boolean(v, s, &p, key),
-            "pattern" => traits.pattern = ctx.string(v, s, &p, key),
+            "enum" => parts.enum_values = Some(ctx.strings(v, s, path, key)),
+            "union" => parts.union = ctx.boolean(v, s, path, key),
+            "document" => parts.document = ctx.boolean(v, s, path, key),
+            "payload" => parts.payload = ctx.string(v, s, path, key),
+            "exception" => parts.exception = ctx.boolean(v, s, path, key),
+            "fault" => parts.fault = ctx.boolean(v, s, path, key),
+            "sparse" => traits.sparse = ctx.boolean(v, s, path, key),
+            "pattern" => traits.pattern = ctx.string(v, s, path, key),
             "min" | "max" => {
                 if bound_kind(&ty).is_none() {
-                    ctx.err(s, &p, format!("`{key}` is not allowed on `{ty}` shapes"));
-                } else if let Some(n) = ctx.number(v, s, &p, key) {
+                    ctx.err(
+                        s,
+                        &join(path, key),
+                        format!("`{key}` is not allowed on `{ty}` shapes"),
+                    );
+                } else if let Some(n) = ctx.number(v, s, path, key) {
                     let b = Some(Bound(n));
                     if key == "min" {
                         bounds.min = b;
@@ -114,7 +121,7 @@ pub fn shape(
                 }
             }
             "error" => {
-                read_error(ctx, &mut traits, &mut parts, v, name, &p);
+                read_error(ctx, &mut traits, &mut parts, v, name, &join(path, key));
                 // The error `code` has no IR field: the object is kept whole.
                 traits.other.insert(key.clone(), v.clone());
             }
@@ -161,12 +168,11 @@ fn read_error(
         return;
     };
     for (key, v) in obj {
-        let kp = join(p, key);
         match key.as_str() {
-            "httpStatusCode" => traits.http_error = ctx.status(v, s, &kp, key),
-            "senderFault" => parts.sender_fault = Some(ctx.boolean(v, s, &kp, key)),
+            "httpStatusCode" => traits.http_error = ctx.status(v, s, p, key),
+            "senderFault" => parts.sender_fault = Some(ctx.boolean(v, s, p, key)),
             "code" => {
-                ctx.string(v, s, &kp, key);
+                ctx.string(v, s, p, key);
             }
             _ => {}
         }
@@ -198,8 +204,8 @@ fn shape_kind(
     let s = Some(name);
     Some(match ty {
         "structure" => {
-            apply_required(ctx, name, &mut parts);
-            apply_payload(ctx, name, &mut parts);
+            apply_required(ctx, name, &mut parts, path);
+            apply_payload(ctx, name, &mut parts, path);
             if parts.document {
                 ShapeKind::Document
             } else if parts.union {
@@ -267,8 +273,8 @@ fn shape_kind(
 }
 
 /// Mark the members named in `required`; names that are not members are errors.
-fn apply_required(ctx: &mut Ctx, name: &str, parts: &mut Parts) {
-    let Some((required, p)) = parts.required.take() else {
+fn apply_required(ctx: &mut Ctx, name: &str, parts: &mut Parts, path: &str) {
+    let Some(required) = parts.required.take() else {
         return;
     };
     for (i, r) in &required {
@@ -276,7 +282,7 @@ fn apply_required(ctx: &mut Ctx, name: &str, parts: &mut Parts) {
             Some(m) => m.traits.required = true,
             None => ctx.err(
                 Some(name),
-                &join(&p, &i.to_string()),
+                &join(&join(path, "required"), &i.to_string()),
                 format!("required member `{r}` is not a member of the structure"),
             ),
         }
@@ -284,15 +290,15 @@ fn apply_required(ctx: &mut Ctx, name: &str, parts: &mut Parts) {
 }
 
 /// Bind the member named by `payload` as the HTTP payload.
-fn apply_payload(ctx: &mut Ctx, name: &str, parts: &mut Parts) {
-    let Some((payload, p)) = parts.payload.take() else {
+fn apply_payload(ctx: &mut Ctx, name: &str, parts: &mut Parts, path: &str) {
+    let Some(payload) = parts.payload.take() else {
         return;
     };
     match parts.members.iter_mut().find(|m| m.name == payload) {
         Some(m) => m.traits.http_binding = Some(HttpBinding::Payload),
         None => ctx.err(
             Some(name),
-            &p,
+            &join(path, "payload"),
             format!("payload member `{payload}` is not a member of the structure"),
         ),
     }

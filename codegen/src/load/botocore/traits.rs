@@ -25,24 +25,23 @@ impl Common {
         shape: Option<&str>,
         path: &str,
     ) -> bool {
-        let p = join(path, key);
         match key {
-            "documentation" => traits.documentation = ctx.string(value, shape, &p, key),
-            "deprecated" => self.deprecated = ctx.boolean(value, shape, &p, key),
-            "deprecatedMessage" => self.message = ctx.string(value, shape, &p, key),
-            "deprecatedSince" => self.since = ctx.string(value, shape, &p, key),
-            "box" => traits.boxed = ctx.boolean(value, shape, &p, key),
-            "jsonvalue" => traits.json_value = ctx.boolean(value, shape, &p, key),
-            "sensitive" => traits.sensitive = ctx.boolean(value, shape, &p, key),
-            "streaming" => traits.streaming = ctx.boolean(value, shape, &p, key),
-            "idempotencyToken" => traits.idempotency_token = ctx.boolean(value, shape, &p, key),
+            "documentation" => traits.documentation = ctx.string(value, shape, path, key),
+            "deprecated" => self.deprecated = ctx.boolean(value, shape, path, key),
+            "deprecatedMessage" => self.message = ctx.string(value, shape, path, key),
+            "deprecatedSince" => self.since = ctx.string(value, shape, path, key),
+            "box" => traits.boxed = ctx.boolean(value, shape, path, key),
+            "jsonvalue" => traits.json_value = ctx.boolean(value, shape, path, key),
+            "sensitive" => traits.sensitive = ctx.boolean(value, shape, path, key),
+            "streaming" => traits.streaming = ctx.boolean(value, shape, path, key),
+            "idempotencyToken" => traits.idempotency_token = ctx.boolean(value, shape, path, key),
             "timestampFormat" => {
-                if let Some(s) = ctx.string(value, shape, &p, key) {
+                if let Some(s) = ctx.string(value, shape, path, key) {
                     traits.timestamp_format = timestamp_format(&s);
                     if traits.timestamp_format.is_none() {
                         ctx.err(
                             shape,
-                            &p,
+                            &join(path, key),
                             format!(
                                 "unknown `timestampFormat` \"{s}\" (expected iso8601, rfc822 or \
                                  unixTimestamp)"
