@@ -1,0 +1,7 @@
+# {{ notice }}
+#' @importFrom paws.common populate
+#' @include {{ svc }}_service.R
+NULL
+{% for i in interfaces %}
+{{ i }}
+{% endfor -%}
