@@ -52,11 +52,11 @@ pub fn comment_safe(s: &str) -> String {
         .collect()
 }
 
-/// A block of text as roxygen comment lines (`#' ...`), each line made comment-safe and `@` doubled so
-/// roxygen never reads a tag out of model prose. Empty lines become `#'`.
+/// A block of roxygen markdown (already escaped for roxygen, `@` doubled) as comment lines
+/// (`#' ...`), each line made comment-safe. Empty lines become `#'`.
 pub fn roxygen_lines(text: &str, out: &mut String) {
     for line in text.split('\n') {
-        let line = comment_safe(line).replace('@', "@@");
+        let line = comment_safe(line);
         let line = line.trim_end();
         if line.is_empty() {
             out.push_str("#'\n");
@@ -68,7 +68,14 @@ pub fn roxygen_lines(text: &str, out: &mut String) {
     }
 }
 
-/// A roxygen tag (`#' @<tag> <text>`): the tag is ours, the text is escaped as by [`roxygen_lines`].
+/// Text of our own making (usage, syntax blocks, Rd macros) as roxygen comment lines: `@` doubled
+/// so roxygen never reads a tag out of it.
+pub fn roxygen_verbatim(text: &str, out: &mut String) {
+    roxygen_lines(&text.replace('@', "@@"), out);
+}
+
+/// A roxygen tag (`#' @<tag> <text>`): the tag is ours, the text is roxygen markdown (see
+/// [`roxygen_lines`]).
 pub fn roxygen_tag(tag: &str, text: &str, out: &mut String) {
     let start = out.len();
     roxygen_lines(text, out);
@@ -115,21 +122,6 @@ pub fn dcf_value(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Plain text for markdown prose: characters markdown would interpret are backslash-escaped.
-pub fn markdown_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in comment_safe(s).chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A markdown code span holding `s` verbatim (a longer fence when `s` holds backticks).
@@ -184,7 +176,7 @@ mod tests {
     #[test]
     fn roxygen_lines_cannot_escape_the_comment() {
         let mut out = String::new();
-        roxygen_lines("one @param x\n\ntwo\rthree\u{2028}", &mut out);
+        roxygen_verbatim("one @param x\n\ntwo\rthree\u{2028}", &mut out);
         assert_eq!(out, "#' one @@param x\n#'\n#' two three\n");
         assert!(out.lines().all(|l| l.starts_with("#'")));
     }
@@ -192,7 +184,7 @@ mod tests {
     #[test]
     fn roxygen_tags_keep_only_our_tag() {
         let mut out = String::new();
-        roxygen_tag("param", "x a @b\n@param y", &mut out);
+        roxygen_tag("param", "x a @@b\n@@param y", &mut out);
         assert_eq!(out, "#' @param x a @@b\n#' @@param y\n");
     }
 
@@ -203,7 +195,6 @@ mod tests {
 
     #[test]
     fn markdown_escapes() {
-        assert_eq!(markdown_text("a_b [c] <d>"), "a\\_b \\[c\\] \\<d\\>");
         assert_eq!(markdown_code("x"), "`x`");
         assert_eq!(markdown_code("a`b"), "`` a`b ``");
         assert_eq!(markdown_fence_body("a\n```\nb"), "a\n ```\nb");

@@ -3,7 +3,7 @@
 
 use super::summary::member_doc_html;
 use super::syntax::{request_syntax, value_syntax};
-use crate::docs::{parse_html, RenderOptions};
+use crate::docs::{escape_roxygen_text, parse_html, RenderOptions};
 use crate::ir::{Model, Operation};
 use crate::naming::r::{symbol, words};
 
@@ -28,7 +28,10 @@ pub struct Arg {
 pub struct OpDocs {
     /// Plain-text title (first sentence, no final period).
     pub title: String,
+    /// Roxygen markdown.
     pub description_md: String,
+    /// Docs-page markdown.
+    pub description_page: String,
     pub description_rd: String,
     /// `<svc>_<op>(A, B, ...)`, wrapped.
     pub usage: String,
@@ -119,8 +122,8 @@ pub fn op_docs(
             name: m.name.clone(),
             sym: symbol(&m.name),
             required: m.traits.required,
-            markdown: format!("{req}{}", d.to_markdown(links)),
-            page: format!("{req}{}", d.to_markdown(&page_opts)),
+            markdown: format!("{}{}", escape_roxygen_text(req), d.to_markdown(links)),
+            page: format!("{req}{}", d.to_page_markdown(&page_opts)),
             rd: format!("{req}{}", d.to_rd(links)),
         });
     }
@@ -145,8 +148,9 @@ pub fn op_docs(
     Ok(OpDocs {
         title: title(doc, r_op),
         description_md: parsed.to_markdown(links),
+        description_page: parsed.to_page_markdown(links),
         description_rd: parsed.to_rd(links),
-        usage: wrap_usage(function, &syms, links.width.max(20)),
+        usage: wrap_usage(function, &syms, super::WIDTH),
         args,
         value,
         request,

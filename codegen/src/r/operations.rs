@@ -1,9 +1,10 @@
 //! `R/<svc>_operations.R` (one function per operation, with its roxygen block) and
 //! `R/<svc>_interfaces.R` (`.<svc>$<op>_input` / `_output`).
 
-use super::escape::{markdown_text, r_string, roxygen_lines, roxygen_tag};
+use super::escape::{r_string, roxygen_lines, roxygen_tag, roxygen_verbatim};
 use super::interfaces::shape_expression;
 use super::{render, Ctx, OpView, NOTICE};
+use crate::docs::escape_roxygen_text;
 use crate::ir::{Operation, ShapeKind};
 use crate::naming::r::symbol;
 use askama::Template;
@@ -61,27 +62,31 @@ const LOCALS: &[&str] = &[
 fn roxygen(o: &OpView) -> String {
     let d = &o.docs;
     let mut out = String::with_capacity(4096);
-    roxygen_lines(&markdown_text(&d.title), &mut out);
+    roxygen_lines(&escape_roxygen_text(&d.title), &mut out);
     out.push_str("#'\n#' @description\n");
     roxygen_lines(&d.description_md, &mut out);
     out.push_str("#'\n#' @usage\n");
-    roxygen_lines(&d.usage, &mut out);
+    roxygen_verbatim(&d.usage, &mut out);
     for a in &d.args {
         out.push_str("#'\n");
-        roxygen_tag("param", &format!("{} {}", a.sym, a.markdown), &mut out);
+        roxygen_tag(
+            "param",
+            &format!("{} {}", a.sym.replace('@', "@@"), a.markdown),
+            &mut out,
+        );
     }
     out.push_str("#'\n#' @return\n");
     match &d.value {
         Some(v) => {
             out.push_str("#' A list with the following syntax:\n#' ```\n");
-            roxygen_lines(v, &mut out);
+            roxygen_verbatim(v, &mut out);
             out.push_str("#' ```\n");
         }
         None => out.push_str("#' An empty list.\n"),
     }
     if let Some(r) = &d.request {
         out.push_str("#'\n#' @section Request syntax:\n#' ```\n");
-        roxygen_lines(r, &mut out);
+        roxygen_verbatim(r, &mut out);
         out.push_str("#' ```\n");
     }
     out.push_str("#'\n#' @keywords internal\n#'\n");

@@ -1,8 +1,9 @@
 //! The markdown documentation page of one operation, in the seed's format: heading, the
 //! `function | R Documentation` row, title, Description, Usage, Arguments, Value, Request syntax.
 
-use super::escape::{markdown_code, markdown_fence_body, markdown_text};
+use super::escape::{markdown_code, markdown_fence_body};
 use super::{render, OpView, NOTICE};
+use crate::docs::escape_page_text;
 use crate::naming::r::words;
 use askama::Template;
 
@@ -28,8 +29,8 @@ pub fn page(o: &OpView) -> Result<String, String> {
         notice: NOTICE,
         heading: words(&o.r_name),
         function: &o.function,
-        title: markdown_text(&d.title),
-        description: &d.description_md,
+        title: escape_page_text(&d.title),
+        description: &d.description_page,
         usage: markdown_fence_body(&d.usage),
         args: d
             .args

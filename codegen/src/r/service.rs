@@ -1,8 +1,9 @@
 //! `R/<svc>_service.R`: the client constructor with its roxygen block and the service metadata
 //! (`.<svc>$metadata`, `.<svc>$service` with the paws protocol handler).
 
-use super::escape::{markdown_text, r_string, rd_text, roxygen_lines, roxygen_tag};
+use super::escape::{r_string, rd_text, roxygen_lines, roxygen_tag, roxygen_verbatim};
 use super::{render, Ctx, NOTICE};
+use crate::docs::escape_roxygen_text;
 use crate::docs::parse_html;
 use crate::ir::Protocol;
 use askama::Template;
@@ -94,7 +95,7 @@ fn endpoints(prefix: &str) -> String {
 
 fn roxygen(ctx: &Ctx) -> String {
     let mut out = String::with_capacity(4096);
-    roxygen_lines(&markdown_text(&service_title(ctx)), &mut out);
+    roxygen_lines(&escape_roxygen_text(&service_title(ctx)), &mut out);
     out.push_str("#'\n#' @description\n");
     roxygen_lines(
         &parse_html(&service_doc_html(ctx)).to_markdown(&ctx.links),
@@ -110,10 +111,10 @@ fn roxygen(ctx: &Ctx) -> String {
         roxygen_tag("param", &format!("{name} {text}"), &mut out);
     }
     out.push_str("#'\n#' @section Service syntax:\n#' ```\n");
-    roxygen_lines(&service_syntax(&ctx.svc), &mut out);
+    roxygen_verbatim(&service_syntax(&ctx.svc), &mut out);
     out.push_str("#' ```\n#'\n#' @section Operations:\n#' \\tabular{ll}{\n");
     for o in &ctx.ops {
-        roxygen_lines(
+        roxygen_verbatim(
             &format!(
                 " \\link[={}]{{{}}} \\tab {}\\cr",
                 o.function,
