@@ -22,3 +22,4 @@ pub mod pipeline;
 pub mod project;
 pub mod r;
 pub mod rust;
+pub mod sync;
