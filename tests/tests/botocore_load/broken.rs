@@ -103,6 +103,10 @@ fn table_of_small_broken_models() {
             "m.json: shape `A` at /shapes/A/exception: `exception` must be a boolean, found a string",
             "m.json: shape `A` at /shapes/A/sensitive: `sensitive` must be a boolean, found a number",
         ]),
+        ("negative length", with(json!({"S": {"type": "string", "min": -1, "max": 2.5}})), vec![
+            "m.json: shape `S` at /shapes/S/max: `max` of a length must be a whole number >= 0, found 2.5",
+            "m.json: shape `S` at /shapes/S/min: `min` of a length must be a whole number >= 0, found -1",
+        ]),
         ("bad status code", with(json!({"A": {"type": "structure", "members": {}, "exception": true, "error": {"httpStatusCode": 70000}}})), vec![
             "m.json: shape `A` at /shapes/A/error/httpStatusCode: `httpStatusCode` must be an HTTP status code, found 70000",
         ]),

@@ -224,3 +224,42 @@ impl<'a> Ctx<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn pointer_tokens_are_escaped() {
+        assert_eq!(join("/shapes", "Plain"), "/shapes/Plain");
+        assert_eq!(join("/shapes", "a/b~c"), "/shapes/a~1b~0c");
+        assert_eq!(join("", "metadata"), "/metadata");
+    }
+
+    #[test]
+    fn accessors_report_at_the_key() {
+        let mut ctx = Ctx::new("f.json");
+        assert_eq!(
+            ctx.string(&json!(1), Some("S"), "/shapes/S", "pattern"),
+            None
+        );
+        assert!(!ctx.boolean(&json!("yes"), None, "/x", "box"));
+        assert_eq!(ctx.status(&json!(-1), None, "/e", "httpStatusCode"), None);
+        assert_eq!(ctx.one_or_many(&json!("a"), None, "/p", "k"), ["a"]);
+        assert_eq!(
+            ctx.strings(&json!(["a", 2, "b"]), None, "/r", "required"),
+            ["a", "b"]
+        );
+        let paths: Vec<&str> = ctx.diags.0.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/shapes/S/pattern",
+                "/x/box",
+                "/e/httpStatusCode",
+                "/r/required/1"
+            ]
+        );
+    }
+}

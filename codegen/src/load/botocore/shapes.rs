@@ -112,6 +112,14 @@ pub fn shape(
                         format!("`{key}` is not allowed on `{ty}` shapes"),
                     );
                 } else if let Some(n) = ctx.number(v, s, path, key) {
+                    if bound_kind(&ty) == Some("length") && n.as_u64().is_none() {
+                        ctx.err(
+                            s,
+                            &join(path, key),
+                            format!("`{key}` of a length must be a whole number >= 0, found {n}"),
+                        );
+                        continue;
+                    }
                     let b = Some(Bound(n));
                     if key == "min" {
                         bounds.min = b;
@@ -301,5 +309,38 @@ fn apply_payload(ctx: &mut Ctx, name: &str, parts: &mut Parts, path: &str) {
             &join(path, "payload"),
             format!("payload member `{payload}` is not a member of the structure"),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_kind_from_flags_and_status() {
+        let parts = |fault, sender_fault| Parts {
+            fault,
+            sender_fault,
+            ..Parts::default()
+        };
+        assert_eq!(error_kind(&parts(false, None), None), "client");
+        assert_eq!(error_kind(&parts(false, Some(true)), Some(400)), "client");
+        assert_eq!(error_kind(&parts(true, None), None), "server");
+        assert_eq!(error_kind(&parts(false, Some(false)), None), "server");
+        assert_eq!(error_kind(&parts(false, None), Some(503)), "server");
+        assert_eq!(error_kind(&parts(false, None), Some(499)), "client");
+    }
+
+    #[test]
+    fn bounds_by_type() {
+        for t in ["string", "blob", "list", "map"] {
+            assert_eq!(bound_kind(t), Some("length"), "{t}");
+        }
+        for t in ["byte", "short", "integer", "long", "float", "double"] {
+            assert_eq!(bound_kind(t), Some("range"), "{t}");
+        }
+        for t in ["boolean", "timestamp", "structure", "character"] {
+            assert_eq!(bound_kind(t), None, "{t}");
+        }
     }
 }

@@ -86,3 +86,51 @@ pub fn timestamp_format(s: &str) -> Option<TimestampFormat> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamp_formats_ignore_case() {
+        assert_eq!(timestamp_format("iso8601"), Some(TimestampFormat::DateTime));
+        assert_eq!(timestamp_format("ISO8601"), Some(TimestampFormat::DateTime));
+        assert_eq!(timestamp_format("rfc822"), Some(TimestampFormat::HttpDate));
+        assert_eq!(
+            timestamp_format("unixTimestamp"),
+            Some(TimestampFormat::EpochSeconds)
+        );
+        assert_eq!(
+            timestamp_format("unixtimestamp"),
+            Some(TimestampFormat::EpochSeconds)
+        );
+        assert_eq!(
+            timestamp_format("date-time"),
+            None,
+            "Smithy spellings are not botocore's"
+        );
+        assert_eq!(timestamp_format(""), None);
+    }
+
+    #[test]
+    fn deprecation_needs_the_flag() {
+        let mut ctx = Ctx::new("f.json");
+        let mut traits = Traits::default();
+        let mut c = Common::default();
+        assert!(c.read(
+            &mut ctx,
+            &mut traits,
+            "deprecatedMessage",
+            &Value::from("m"),
+            None,
+            ""
+        ));
+        c.finish(&mut traits);
+        assert_eq!(traits.deprecated, None);
+        assert_eq!(
+            traits.other.get("deprecatedMessage"),
+            Some(&Value::from("m"))
+        );
+        assert!(ctx.diags.is_empty());
+    }
+}
