@@ -1,7 +1,7 @@
 //! The state shared while building the IR: the index, the mixin flattener, the service namespace
 //! (which decides the IR's shape ids) and the prelude shapes referred to so far.
 
-use super::cx::{json_kind, Cx};
+use super::cx::{json_kind, Cx, Field};
 use super::index::{Index, Raw, Ty};
 use super::mixins::{FlatMember, Flattener};
 use super::prelude;
@@ -42,7 +42,7 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
     /// id and the absolute id.
     pub fn target(&mut self, m: &FlatMember<'a>) -> Option<(ShapeId, String)> {
         let owner = m.owner;
-        let target = match m.obj.get("target") {
+        let target = match m.obj.field("target") {
             None => {
                 self.cx.err(
                     Some(owner),
@@ -121,7 +121,7 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
         path: String,
         want: &[Ty],
     ) -> Option<String> {
-        let Some(target) = v.get("target").and_then(Value::as_str) else {
+        let Some(target) = v.field("target").and_then(Value::as_str) else {
             self.cx.err(
                 Some(owner),
                 path,
@@ -176,7 +176,7 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
     /// single value the last one wins.
     pub fn lineage(&self, raw: Raw<'a>) -> Vec<Raw<'a>> {
         let mut out = Vec::new();
-        if raw.obj.contains_key("mixins") {
+        if raw.obj.has("mixins") {
             self.lineage_into(raw, &mut out, &mut Vec::new());
         } else {
             out.push(raw);
@@ -189,9 +189,9 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
             return;
         }
         stack.push(raw.id);
-        if let Some(Value::Array(mixins)) = raw.obj.get("mixins") {
+        if let Some(Value::Array(mixins)) = raw.obj.field("mixins") {
             for m in mixins {
-                let target = m.get("target").and_then(Value::as_str);
+                let target = m.field("target").and_then(Value::as_str);
                 if let Some(r) = target.and_then(|t| self.ix.shapes.get(t)) {
                     if r.is_mixin {
                         self.lineage_into(*r, out, stack);

@@ -58,6 +58,31 @@ pub(super) fn json_kind(v: &serde_json::Value) -> &'static str {
     }
 }
 
+/// Field lookup on JSON objects. Shape, member and trait objects hold a handful of keys: a linear scan
+/// beats hashing the key (serde_json's ordered map hashes with SipHash).
+pub(super) trait Field {
+    fn field(&self, key: &str) -> Option<&serde_json::Value>;
+    fn has(&self, key: &str) -> bool {
+        self.field(key).is_some()
+    }
+}
+
+impl Field for serde_json::Map<String, serde_json::Value> {
+    fn field(&self, key: &str) -> Option<&serde_json::Value> {
+        if self.len() <= 8 {
+            self.iter().find_map(|(k, v)| (k == key).then_some(v))
+        } else {
+            self.get(key)
+        }
+    }
+}
+
+impl Field for serde_json::Value {
+    fn field(&self, key: &str) -> Option<&serde_json::Value> {
+        self.as_object()?.field(key)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! `apply` entries grouped by target, and shape-id resolution (absolute ids, relative ids against the
 //! shape's namespace and then the prelude).
 
-use super::cx::{json_kind, ptr, shape_ptr, Cx};
+use super::cx::{json_kind, ptr, shape_ptr, Cx, Field};
 use super::prelude;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -221,7 +221,7 @@ impl<'a> Index<'a> {
                 ix.broken.insert(id);
                 continue;
             };
-            let ty = match obj.get("type") {
+            let ty = match obj.field("type") {
                 None => {
                     cx.err(Some(id), here(), "shape has no `type`".into());
                     None
@@ -264,9 +264,9 @@ impl<'a> Index<'a> {
                 continue;
             };
             let is_mixin = obj
-                .get("traits")
+                .field("traits")
                 .and_then(Value::as_object)
-                .is_some_and(|t| t.contains_key("smithy.api#mixin") || t.contains_key("mixin"));
+                .is_some_and(|t| t.has("smithy.api#mixin") || t.has("mixin"));
             ix.order.push(id);
             ix.shapes.insert(
                 id,
@@ -304,7 +304,7 @@ impl<'a> Index<'a> {
                 Ty::List | Ty::Set => m == "member",
                 Ty::Map => m == "key" || m == "value",
                 _ => {
-                    raw.obj.contains_key("mixins")
+                    raw.obj.has("mixins")
                         || raw
                             .obj
                             .get("members")
@@ -322,7 +322,7 @@ impl<'a> Index<'a> {
             }
         }
         // The traits sit directly in the apply entry, whatever it targets.
-        let srcs = self.trait_srcs(cx, id, raw.ns, obj.get("traits"), At::Shape);
+        let srcs = self.trait_srcs(cx, id, raw.ns, obj.field("traits"), At::Shape);
         // Member applies are keyed by `shape$member`, shape applies by the shape id.
         self.applies.entry(id).or_default().extend(srcs);
     }

@@ -5,7 +5,7 @@
 //! (except `smithy.api#mixin` itself) are inherited; the shape's own traits win, and `apply` traits are
 //! applied last. Trait lists are kept in application order: later entries override earlier ones.
 
-use super::cx::{json_kind, shape_ptr, Cx};
+use super::cx::{json_kind, shape_ptr, Cx, Field};
 use super::index::{At, Index, TraitSrc, Ty};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -67,7 +67,7 @@ impl<'a, 'i> Flattener<'a, 'i> {
             return Flat::default();
         };
         let mut flat = Flat::default();
-        if let Some(mixins) = raw.obj.get("mixins") {
+        if let Some(mixins) = raw.obj.field("mixins") {
             stack.push(id);
             for (target, path) in self.mixin_targets(cx, id, mixins) {
                 if let Some(pos) = stack.iter().position(|s| *s == target) {
@@ -96,7 +96,7 @@ impl<'a, 'i> Flattener<'a, 'i> {
         }
         flat.traits.extend(
             self.ix
-                .trait_srcs(cx, id, raw.ns, raw.obj.get("traits"), At::Shape),
+                .trait_srcs(cx, id, raw.ns, raw.obj.field("traits"), At::Shape),
         );
         for m in self.local_members(cx, id, raw.ns, raw.ty, raw.obj) {
             match flat.members.iter_mut().find(|x| x.name == m.name) {
@@ -140,7 +140,7 @@ impl<'a, 'i> Flattener<'a, 'i> {
         for (i, entry) in list.iter().enumerate() {
             let idx = i.to_string();
             let path = shape_ptr(id, &["mixins", &idx, "target"]);
-            let Some(target) = entry.get("target").and_then(Value::as_str) else {
+            let Some(target) = entry.field("target").and_then(Value::as_str) else {
                 cx.err(
                     Some(id),
                     shape_ptr(id, &["mixins", &idx]),
@@ -185,7 +185,7 @@ impl<'a, 'i> Flattener<'a, 'i> {
                 );
                 return;
             };
-            let traits = self.ix.trait_srcs(cx, id, ns, mobj.get("traits"), at);
+            let traits = self.ix.trait_srcs(cx, id, ns, mobj.field("traits"), at);
             out.push(FlatMember {
                 name,
                 at,
@@ -196,7 +196,7 @@ impl<'a, 'i> Flattener<'a, 'i> {
             });
         };
         match ty {
-            Ty::Structure | Ty::Union | Ty::Enum | Ty::IntEnum => match obj.get("members") {
+            Ty::Structure | Ty::Union | Ty::Enum | Ty::IntEnum => match obj.field("members") {
                 None => {}
                 Some(Value::Object(members)) => {
                     for (name, v) in members {
@@ -210,13 +210,13 @@ impl<'a, 'i> Flattener<'a, 'i> {
                 ),
             },
             Ty::List | Ty::Set => {
-                if let Some(v) = obj.get("member") {
+                if let Some(v) = obj.field("member") {
                     one(cx, "member", At::Named("member"), v);
                 }
             }
             Ty::Map => {
                 for name in ["key", "value"] {
-                    if let Some(v) = obj.get(name) {
+                    if let Some(v) = obj.field(name) {
                         one(cx, name, At::Named(name), v);
                     }
                 }

@@ -3,7 +3,7 @@
 //! service metadata in botocore's vocabulary.
 
 use super::builder::Builder;
-use super::cx::{json_kind, shape_ptr};
+use super::cx::{json_kind, shape_ptr, Field};
 use super::index::{Raw, Ty};
 use super::prelude::UNIT;
 use super::shapes::keep_unused;
@@ -66,7 +66,7 @@ impl<'a> Builder<'a, '_, '_> {
             }
         }
 
-        let version = match svc.obj.get("version") {
+        let version = match svc.obj.field("version") {
             None => String::new(),
             Some(Value::String(v)) => v.clone(),
             Some(v) => {
@@ -130,7 +130,7 @@ impl<'a> Builder<'a, '_, '_> {
         for r in self.lineage(raw) {
             if raw.ty == Ty::Resource {
                 for key in LIFECYCLE {
-                    if let Some(v) = r.obj.get(key) {
+                    if let Some(v) = r.obj.field(key) {
                         refs.push((r, v, shape_ptr(r.id, &[key]), false));
                     }
                 }
@@ -140,7 +140,7 @@ impl<'a> Builder<'a, '_, '_> {
                 lists.push("collectionOperations");
             }
             for key in lists {
-                let Some(v) = r.obj.get(key) else { continue };
+                let Some(v) = r.obj.field(key) else { continue };
                 let Some(items) = v.as_array() else {
                     self.cx.err(
                         Some(r.id),
@@ -218,8 +218,8 @@ impl<'a> Builder<'a, '_, '_> {
         let (owner, v) = lineage
             .iter()
             .rev()
-            .find_map(|r| r.obj.get(key).map(|v| (*r, v)))?;
-        let t = v.get("target").and_then(Value::as_str);
+            .find_map(|r| r.obj.field(key).map(|v| (*r, v)))?;
+        let t = v.field("target").and_then(Value::as_str);
         let local_unit = format!("{}#Unit", owner.ns);
         if t == Some(UNIT)
             || (t == Some("Unit") && !self.ix.shapes.contains_key(local_unit.as_str()))
@@ -235,7 +235,7 @@ impl<'a> Builder<'a, '_, '_> {
     fn errors(&mut self, raw: Raw<'a>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for r in self.lineage(raw) {
-            let Some(v) = r.obj.get("errors") else {
+            let Some(v) = r.obj.field("errors") else {
                 continue;
             };
             let Some(items) = v.as_array() else {

@@ -2,7 +2,7 @@
 //! structures and unions, with member targets resolved and checked.
 
 use super::builder::Builder;
-use super::cx::{json_kind, shape_ptr};
+use super::cx::{json_kind, shape_ptr, Field};
 use super::index::{Raw, Ty, Version};
 use super::mixins::FlatMember;
 use super::prelude;
@@ -122,9 +122,9 @@ impl<'a> Builder<'a, '_, '_> {
                 prelude::zero(r.ty).is_some()
                     && !r
                         .obj
-                        .get("traits")
+                        .field("traits")
                         .and_then(Value::as_object)
-                        .is_some_and(|t| t.contains_key("smithy.api#box") || t.contains_key("box"))
+                        .is_some_and(|t| t.has("smithy.api#box") || t.has("box"))
             }
             None => prelude::is_primitive(abs),
         }
@@ -153,7 +153,7 @@ impl<'a> Builder<'a, '_, '_> {
         let Some(key) = members.iter().find(|m| m.name == "key") else {
             return;
         };
-        let Some(Value::String(t)) = key.obj.get("target") else {
+        let Some(Value::String(t)) = key.obj.field("target") else {
             return;
         };
         let Some(abs) = self.ix.resolve(key.ns, t) else {
@@ -174,21 +174,33 @@ impl<'a> Builder<'a, '_, '_> {
 
     /// Member names must be unique ignoring case.
     fn check_case(&mut self, id: &str, members: &[FlatMember<'a>]) {
-        if members.len() < 2 {
+        let report = |cx: &mut super::cx::Cx, m: &FlatMember, first: &str| {
+            cx.err(
+                Some(id),
+                m.path(&[]),
+                format!(
+                    "member `{}` conflicts with member `{first}`: member names must be unique \
+                     ignoring case",
+                    m.name
+                ),
+            );
+        };
+        if members.len() <= 16 {
+            // Small shapes (nearly all): compare pairwise, no allocation for ASCII names.
+            for (i, m) in members.iter().enumerate() {
+                if let Some(first) = members[..i]
+                    .iter()
+                    .find(|x| same_ignoring_case(x.name, m.name))
+                {
+                    report(&mut self.cx, m, first.name);
+                }
+            }
             return;
         }
         let mut seen: HashMap<String, &str> = HashMap::with_capacity(members.len());
         for m in members {
             if let Some(first) = seen.insert(m.name.to_lowercase(), m.name) {
-                self.cx.err(
-                    Some(id),
-                    m.path(&[]),
-                    format!(
-                        "member `{}` conflicts with member `{first}`: member names must be unique \
-                         ignoring case",
-                        m.name
-                    ),
-                );
+                report(&mut self.cx, m, first);
             }
         }
     }
@@ -222,7 +234,7 @@ impl<'a> Builder<'a, '_, '_> {
                 );
                 continue;
             };
-            let field = |p: &mut P, key: &str| match obj.get(key) {
+            let field = |p: &mut P, key: &str| match obj.field(key) {
                 None => None,
                 Some(Value::String(s)) => Some(s.clone()),
                 Some(v) => {
@@ -239,7 +251,7 @@ impl<'a> Builder<'a, '_, '_> {
             let value = field(&mut p, "value");
             let name = field(&mut p, "name");
             let documentation = field(&mut p, "documentation");
-            let deprecated = match obj.get("deprecated") {
+            let deprecated = match obj.field("deprecated") {
                 None => false,
                 Some(Value::Bool(b)) => *b,
                 Some(v) => {
@@ -254,7 +266,7 @@ impl<'a> Builder<'a, '_, '_> {
                 }
             };
             let Some(value) = value else {
-                if !obj.contains_key("value") {
+                if !obj.has("value") {
                     p.bad(&[&idx], "enum definition has no `value`".into());
                 }
                 continue;
@@ -335,6 +347,14 @@ impl<'a> Builder<'a, '_, '_> {
             });
         }
         out
+    }
+}
+
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
 }
 

@@ -2,7 +2,7 @@
 //! does not type is kept raw in `Traits::other` under its absolute id. The `enum`, `enumValue` and
 //! `paginated` traits are handed back to the caller, which knows what shape they sit on.
 
-use super::cx::{json_kind, Cx};
+use super::cx::{json_kind, Cx, Field};
 use super::index::TraitSrc;
 use crate::ir::{Bound, Bounds, Deprecated, Http, HttpBinding, TimestampFormat, Traits};
 use serde_json::Value;
@@ -148,7 +148,7 @@ impl<'a> P<'_, '_, '_, 'a> {
 
     /// An optional string property of an object-valued trait.
     pub fn opt_str(&mut self, key: &str) -> Option<String> {
-        let v = self.s.value.get(key)?;
+        let v = self.s.value.field(key)?;
         match v {
             Value::String(s) => Some(s.clone()),
             _ => {
@@ -162,7 +162,7 @@ impl<'a> P<'_, '_, '_, 'a> {
         self.object()?;
         let mut b = Bounds::default();
         for key in ["min", "max"] {
-            let bound = match self.s.value.get(key) {
+            let bound = match self.s.value.field(key) {
                 None => None,
                 Some(Value::Number(n)) => Some(Bound(n.clone())),
                 Some(v) => {
@@ -243,7 +243,7 @@ impl<'a> P<'_, '_, '_, 'a> {
 
     fn http(&mut self) -> Option<Http> {
         let o = self.object()?;
-        let (method, uri, code) = (o.get("method"), o.get("uri"), o.get("code"));
+        let (method, uri, code) = (o.field("method"), o.field("uri"), o.field("code"));
         let method = self.required_str("method", method);
         let uri = self.required_str("uri", uri);
         let code = match code {
@@ -273,7 +273,7 @@ impl<'a> P<'_, '_, '_, 'a> {
 
     fn endpoint(&mut self) -> Option<String> {
         let o = self.object()?;
-        let host = o.get("hostPrefix");
+        let host = o.field("hostPrefix");
         self.required_str("hostPrefix", host)
     }
 }
