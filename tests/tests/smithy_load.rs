@@ -472,7 +472,11 @@ fn resources_contribute_their_operations() {
         member(&m, "ListCitiesOutput", "cities").target,
         "example.other#CityList"
     );
-    assert_eq!(m.shape("example.other#CityList").unwrap().name, "CityList");
+    // ... and the service's `rename` gives it its name.
+    assert_eq!(
+        m.shape("example.other#CityList").unwrap().name,
+        "OtherCityList"
+    );
     let nf = m.shape("NotFound").unwrap();
     assert_eq!(
         (nf.traits.error.as_deref(), nf.traits.http_error),

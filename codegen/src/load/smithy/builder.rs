@@ -1,13 +1,13 @@
 //! The state shared while building the IR: the index, the mixin flattener, the service namespace
 //! (which decides the IR's shape ids) and the prelude shapes referred to so far.
 
-use super::cx::{json_kind, Cx, Field};
+use super::cx::{json_kind, shape_ptr, Cx, Field};
 use super::index::{Index, Raw, Ty};
 use super::mixins::{FlatMember, Flattener};
 use super::prelude;
 use crate::ir::ShapeId;
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 pub(super) struct Builder<'a, 'i, 'f> {
     pub cx: Cx<'f>,
@@ -17,6 +17,8 @@ pub(super) struct Builder<'a, 'i, 'f> {
     pub ns: &'a str,
     /// Prelude shapes that something refers to (added to the model at the end).
     pub prelude_used: BTreeSet<String>,
+    /// The service's `rename` map: absolute shape id -> name used in the service.
+    pub renames: HashMap<&'a str, &'a str>,
 }
 
 impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
@@ -27,6 +29,40 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
             fl: Flattener::new(ix),
             ns,
             prelude_used: BTreeSet::new(),
+            renames: HashMap::new(),
+        }
+    }
+
+    /// Read the service's `rename` property (shapes of other namespaces given another name).
+    pub fn read_renames(&mut self, svc: Raw<'a>) {
+        let Some(v) = svc.obj.field("rename") else {
+            return;
+        };
+        let Some(map) = v.as_object() else {
+            self.cx.err(
+                Some(svc.id),
+                shape_ptr(svc.id, &["rename"]),
+                format!("`rename` must be an object, found {}", json_kind(v)),
+            );
+            return;
+        };
+        for (id, name) in map {
+            let path = shape_ptr(svc.id, &["rename", id]);
+            match (self.ix.shapes.get(id.as_str()), name.as_str()) {
+                (Some(r), Some(name)) => {
+                    self.renames.insert(r.id, name);
+                }
+                (None, _) => self.cx.err(
+                    Some(svc.id),
+                    path,
+                    format!("`rename` names `{id}`, which is not a shape in the model"),
+                ),
+                (_, None) => self.cx.err(
+                    Some(svc.id),
+                    path,
+                    format!("a new name must be a string, found {}", json_kind(name)),
+                ),
+            }
         }
     }
 

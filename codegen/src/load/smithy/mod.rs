@@ -16,6 +16,10 @@
 //!   it is an empty structure.
 //! - Smithy 1.0 boxing: a boolean or number shape without `box` gets a zero `default`, and so does a
 //!   member (not `required`, not `box`) that targets one.
+//! - A service's `rename` gives a shape of another namespace its name (`Shape::name`); its id stays
+//!   absolute.
+//! - `smithy.api#default: null` on a member is kept as `Some(Value::Null)`: it explicitly removes the
+//!   target's default.
 //! - A service's common `errors` are appended to every operation's errors.
 //! - `endpoint_prefix` is `aws.api#service` `endpointPrefix`, else its `arnNamespace`, else the
 //!   lowercase service name (Smithy's documented defaults).
@@ -116,6 +120,7 @@ pub fn load(file: &str, json: &Value) -> Result<Model, Diagnostics> {
     };
 
     let mut b = builder::Builder::new(cx, &ix, svc.ns);
+    b.read_renames(svc);
     let mut data = BTreeMap::new();
     for id in &ix.order {
         let raw = ix.shapes[id];

@@ -87,7 +87,12 @@ impl<'a> Builder<'a, '_, '_> {
         }
         Shape {
             id: self.ir_id(raw.id),
-            name: raw.name.to_string(),
+            name: self
+                .renames
+                .get(raw.id)
+                .copied()
+                .unwrap_or(raw.name)
+                .to_string(),
             kind,
             traits,
         }
