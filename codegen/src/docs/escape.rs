@@ -21,11 +21,17 @@ pub enum Flavor {
 
 /// Escape prose text for a markdown flavor. Spaces are kept as they are (break points).
 pub fn md_text(s: &str, flavor: Flavor) -> String {
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = if i > 0 { chars[i - 1] } else { ' ' };
-        let next = chars.get(i + 1).copied().unwrap_or(' ');
+    let mut prev = ' ';
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        let plain = c.is_alphanumeric() || c == ' ' || c == '.' || c == ',';
+        if plain {
+            out.push(c);
+            prev = c;
+            continue;
+        }
         match (flavor, c) {
             (Flavor::Roxygen, '\\') => out.push_str("\\\\"),
             (Flavor::Roxygen, '{') => out.push_str("\\{"),
@@ -52,6 +58,7 @@ pub fn md_text(s: &str, flavor: Flavor) -> String {
             (_, '&') if next.is_ascii_alphanumeric() || next == '#' => out.push_str("&amp;"),
             _ => out.push(c),
         }
+        prev = c;
     }
     out
 }

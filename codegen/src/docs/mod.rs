@@ -85,7 +85,12 @@ impl Doc {
 
     /// rustdoc markdown, lines joined with `\n` (the caller escapes it into a string literal).
     pub fn to_rustdoc(&self) -> String {
-        rustdoc::render(&self.blocks)
+        rustdoc::render(&self.blocks, rustdoc::WIDTH)
+    }
+
+    /// [`Doc::to_rustdoc`] wrapped at `width` columns (0 = no wrapping) instead of 80.
+    pub fn to_rustdoc_width(&self, width: usize) -> String {
+        rustdoc::render(&self.blocks, width)
     }
 
     /// roxygen2 markdown, wrapped at `opts.width`; operation links as
@@ -145,3 +150,6 @@ pub fn escape_rustdoc_text(s: &str) -> String {
 pub fn wrap_words(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     wrap::wrap(text, width, first, rest, &|_| None)
 }
+
+#[cfg(test)]
+mod tests;

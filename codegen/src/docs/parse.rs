@@ -12,6 +12,10 @@ use scraper::Html;
 /// Elements nested deeper than this are flattened to their text.
 const MAX_DEPTH: usize = 48;
 
+/// Input whose tags may nest deeper than this is not given to the HTML parser (see
+/// [`nesting_exceeds`]).
+const MAX_NESTING: usize = 256;
+
 type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
 
 /// Parse an HTML fragment into blocks. Never fails.
@@ -24,6 +28,16 @@ pub fn parse(html: &str) -> Vec<Block> {
             out.push(Block::Para(vec![Inline::Text(text)]));
         }
         return out;
+    }
+    if nesting_exceeds(html, MAX_NESTING) {
+        // html5ever's tree building is quadratic in nesting depth: such input (never real
+        // documentation) is read as text.
+        let text = clean_text(&decode_text(&strip_tags(html)));
+        return if text.trim().is_empty() {
+            vec![]
+        } else {
+            vec![Block::Para(vec![Inline::Text(text)])]
+        };
     }
     let doc = Html::parse_fragment(html);
     let mut walker = BlockWalker {
@@ -293,4 +307,95 @@ fn inlines_blank(inlines: &[Inline]) -> bool {
         Inline::Strong(c) | Inline::Emph(c) => inlines_blank(c),
         Inline::Link { content, .. } => inlines_blank(content),
     })
+}
+
+/// A linear over-estimate of how deep the tags of `html` nest: start tags push their name, end
+/// tags pop back to the matching name when it is open (stray ones are ignored), void elements
+/// push nothing. True as soon as the depth passes `limit`.
+fn nesting_exceeds(html: &str, limit: usize) -> bool {
+    const VOID: &[&str] = &[
+        "br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source",
+    ];
+    let bytes = html.as_bytes();
+    let mut stack: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        i += off + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let len = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if len == 0 || !bytes[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &html[start..start + len];
+        if closing {
+            if let Some(pos) = stack.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                stack.truncate(pos);
+            }
+        } else if !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+            let self_closing = html[start + len..]
+                .split('>')
+                .next()
+                .is_some_and(|t| t.ends_with('/'));
+            if !self_closing {
+                // `<p>a<p>b`, `<li>a<li>b`: the second closes the first.
+                let auto_closes = ["p", "li", "dt", "dd"]
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(name));
+                if auto_closes
+                    && stack
+                        .last()
+                        .is_some_and(|top| top.eq_ignore_ascii_case(name))
+                {
+                    stack.pop();
+                }
+                stack.push(name);
+                if stack.len() > limit {
+                    return true;
+                }
+            }
+        }
+        i = start + len;
+    }
+    false
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// `html` with every tag (`<` followed by a letter, `/` or `!`, up to `>`) replaced by a space.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt + 1..];
+        let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match after.find('>') {
+            Some(gt) if is_tag => {
+                out.push(' ');
+                rest = &after[gt + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Character references of tag-free text decoded by the HTML parser (linear without tags).
+fn decode_text(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let escaped = text.replace('<', "&lt;");
+    let doc = Html::parse_fragment(&escaped);
+    flat_text(*doc.root_element())
 }

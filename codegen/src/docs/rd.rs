@@ -127,7 +127,7 @@ impl Rd<'_> {
         };
         let (lead, body, trail) = split_edges(&inner);
         out.push_str(lead);
-        if body.is_empty() {
+        if body.is_empty() || text.trim() == resolved {
             out.push_str(&format!("\\url{{{}}}", unbreakable(&rd_url(&resolved))));
         } else {
             out.push_str(&format!(

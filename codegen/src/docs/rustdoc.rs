@@ -14,11 +14,11 @@ pub const WIDTH: usize = 80;
 
 static NO_LINKS: BTreeMap<String, String> = BTreeMap::new();
 
-/// Render blocks as rustdoc markdown.
-pub fn render(blocks: &[Block]) -> String {
+/// Render blocks as rustdoc markdown wrapped at `width` (0 = no wrapping).
+pub fn render(blocks: &[Block], width: usize) -> String {
     Markdown {
         flavor: Flavor::Rustdoc,
-        width: WIDTH,
+        width,
         links: &NO_LINKS,
     }
     .render(blocks)
