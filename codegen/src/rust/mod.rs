@@ -1,8 +1,35 @@
 //! Rust back-end: IR -> a crate (types, builders, enums, validation, serde, rustdoc).
-//! PLACEHOLDER: the Rust target issue replaces this.
+//!
+//! Layout of the generated crate: `src/types/<type>.rs` (one file per structure, union, enum and
+//! intEnum, each with its builder, `validate()` and serde impls), `src/types.rs` (re-exports, also at
+//! the crate root), `src/builders.rs`, and small support modules copied from `runtime/`
+//! (`primitives`, `error`, `validation`, `wire`, `pattern`) plus `src/patterns.rs` holding the model's
+//! regular expressions. Lists are `Vec<T>`, maps `BTreeMap<String, T>`.
+//!
+//! Decisions: a member is a plain field exactly when it is `required` and not `clientOptional`
+//! (defaults do not change the type: a member with a default and no `required` is an `Option`, and
+//! the default is documented). Required members are enforced by the type, by `build()` and by
+//! deserialization (both name every missing member at once), so `validate()` checks the remaining
+//! rules. Patterns `regress` rejects are found at generation time, documented and left unchecked.
+
+mod builders;
+mod cargo_toml;
+mod ctx;
+mod docs;
+mod enums;
+pub mod render;
+mod runtime;
+mod types;
+mod unions;
+mod validate;
+mod wire;
 
 use crate::fileset::FileSet;
-use crate::ir::Model;
+use crate::ir::{Model, ShapeKind};
+use ctx::{Ctx, Named};
+use proc_macro2::TokenStream;
+use quote::quote;
+use rayon::prelude::*;
 
 /// Crate-level settings from `models/<service>.toml` (`[rust]`).
 #[derive(Debug, Clone)]
@@ -15,6 +42,114 @@ pub struct Settings {
 }
 
 /// Generate the crate's files (paths relative to the crate root: `Cargo.toml`, `src/lib.rs`, ...).
-pub fn generate(_model: &Model, _settings: &Settings) -> Result<FileSet, String> {
-    Err("Rust target not implemented yet".into())
+pub fn generate(model: &Model, settings: &Settings) -> Result<FileSet, String> {
+    let ctx = Ctx::new(model);
+    let named: Vec<(&str, &Named)> = ctx.types.iter().map(|(id, n)| (*id, n)).collect();
+    let rendered: Vec<Result<(String, String), String>> = named
+        .par_iter()
+        .map(|(id, n)| {
+            let path = format!("src/types/{}.rs", n.module);
+            let tokens = shape_tokens(&ctx, id, n);
+            render::render(&path, tokens).map(|text| (path, text))
+        })
+        .collect();
+    let mut files = FileSet::new();
+    let mut errors = Vec::new();
+    for r in rendered {
+        match r {
+            Ok((path, text)) => files.insert(path, text).map_err(|e| e.to_string())?,
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.join("\n"));
+    }
+    let has_patterns = ctx
+        .patterns
+        .values()
+        .any(|p| matches!(p, ctx::PatternInfo::Ok { .. }));
+    let mut add = |path: &str, text: Result<String, String>| -> Result<(), String> {
+        files.insert(path, text?).map_err(|e| e.to_string())
+    };
+    add(
+        "src/types.rs",
+        render::render("src/types.rs", types_root(&ctx)),
+    )?;
+    add(
+        "src/builders.rs",
+        render::render("src/builders.rs", builders_root(&ctx)),
+    )?;
+    add(
+        "src/lib.rs",
+        render::render("src/lib.rs", runtime::lib_rs(&ctx, settings, has_patterns)),
+    )?;
+    for (path, source) in runtime::sources(has_patterns) {
+        add(path, render::render_source(path, source))?;
+    }
+    if has_patterns {
+        add(
+            "src/patterns.rs",
+            render::render("src/patterns.rs", runtime::patterns(&ctx)),
+        )?;
+    }
+    add(
+        "Cargo.toml",
+        Ok(cargo_toml::cargo_toml(settings, has_patterns)),
+    )?;
+    Ok(files)
+}
+
+/// The items of one generated type.
+fn shape_tokens(ctx: &Ctx, id: &str, n: &Named) -> TokenStream {
+    let Some(shape) = ctx.shape(id) else {
+        return TokenStream::new();
+    };
+    let body = match &shape.kind {
+        ShapeKind::Structure(_) => types::structure(ctx, shape, &n.type_name),
+        ShapeKind::Union(_) => unions::union(ctx, shape, &n.type_name),
+        ShapeKind::Enum(values) => enums::string_enum(ctx, shape, &n.type_name, values),
+        ShapeKind::IntEnum(values) => enums::int_enum(ctx, shape, &n.type_name, values),
+        _ => TokenStream::new(),
+    };
+    let module_doc = proc_macro2::Literal::string(&format!(
+        " The {} shape {} of the model.",
+        shape.kind.type_name(),
+        docs::code(&shape.name)
+    ));
+    quote! {
+        #![doc = #module_doc]
+        #body
+    }
+}
+
+/// `src/types.rs`: a module per type, its type re-exported.
+fn types_root(ctx: &Ctx) -> TokenStream {
+    let items = ctx.types.values().map(|n| {
+        let m = ctx::ident(&n.module);
+        let t = ctx::ident(&n.type_name);
+        quote! {
+            pub(crate) mod #m;
+            pub use #m::#t;
+        }
+    });
+    quote! {
+        //! Every structure, union and enum of the model, one module each.
+        #(#items)*
+    }
+}
+
+/// `src/builders.rs`: every structure's builder.
+fn builders_root(ctx: &Ctx) -> TokenStream {
+    let items = ctx.types.iter().filter_map(|(id, n)| {
+        let shape = ctx.shape(id)?;
+        matches!(shape.kind, ShapeKind::Structure(_)).then(|| {
+            let m = ctx::ident(&n.module);
+            let b = ctx::ident(&builders::builder_name(&n.type_name));
+            quote!(pub use crate::types::#m::#b;)
+        })
+    });
+    quote! {
+        //! The builder of every structure (`Type::builder()` returns one).
+        #(#items)*
+    }
 }

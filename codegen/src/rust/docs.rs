@@ -1,0 +1,227 @@
+//! Rustdoc for generated items: model prose (HTML -> rustdoc markdown through `crate::docs`) plus the
+//! facts the model states (required, constraints, default, enum values, deprecation), as `#[doc]`
+//! attributes whose text only ever reaches the output as escaped string literals.
+
+use super::ctx::{Ctx, PatternInfo};
+use crate::docs;
+use crate::ir::{Bounds, Member, Shape, ShapeKind, Traits};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+/// How many enum values a member's docs list before abbreviating.
+const MAX_VALUES: usize = 12;
+
+/// `#[doc = " line"]` per line (a leading space so prettyplease prints `/// line`).
+pub fn attrs(text: &str) -> TokenStream {
+    let lines: Vec<&str> = text.trim_end().lines().collect();
+    let mut out = TokenStream::new();
+    for line in lines {
+        let line = line.trim_end();
+        let lit = if line.is_empty() {
+            Literal::string("")
+        } else {
+            Literal::string(&format!(" {line}"))
+        };
+        out.extend(quote!(#[doc = #lit]));
+    }
+    out
+}
+
+/// Model HTML as rustdoc markdown (empty when there is none).
+pub fn prose(html: Option<&str>) -> String {
+    html.map(|h| docs::parse_html(h).to_rustdoc())
+        .unwrap_or_default()
+}
+
+/// A markdown code span holding `s` verbatim on one line (backticks inside are fenced around).
+pub fn code(s: &str) -> String {
+    let s: String = s.escape_debug().collect::<String>().replace("\\\"", "\"");
+    let s = s.replace("\\'", "'");
+    let mut longest = 0;
+    let mut run = 0;
+    for c in s.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    if longest > 0 || s.starts_with(' ') || s.ends_with(' ') {
+        format!("{fence} {s} {fence}")
+    } else {
+        format!("{fence}{s}{fence}")
+    }
+}
+
+/// Paragraphs joined by blank lines, empty ones dropped.
+pub fn join(parts: &[String]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn bounds(b: &Bounds) -> String {
+    let n = |x: &Option<crate::ir::Bound>| x.as_ref().map(|b| b.0.to_string());
+    match (n(&b.min), n(&b.max)) {
+        (Some(a), Some(z)) => format!("{a} to {z}"),
+        (Some(a), None) => format!("at least {a}"),
+        (None, Some(z)) => format!("at most {z}"),
+        (None, None) => "unbounded".into(),
+    }
+}
+
+/// The constraint facts of a value: member traits first, falling back to the target shape's.
+pub fn constraint_facts(ctx: &Ctx, traits: &Traits, target: Option<&Shape>) -> Vec<String> {
+    let pick = |f: fn(&Traits) -> bool| -> Option<&Traits> {
+        if f(traits) {
+            Some(traits)
+        } else {
+            target.map(|s| &s.traits).filter(|t| f(t))
+        }
+    };
+    let mut out = Vec::new();
+    let unit = match target.map(|s| &s.kind) {
+        Some(ShapeKind::List(_)) => "elements",
+        Some(ShapeKind::Map { .. }) => "entries",
+        Some(ShapeKind::Blob) => "bytes",
+        _ => "characters",
+    };
+    if let Some(b) = pick(|t| t.length.is_some()).and_then(|t| t.length.as_ref()) {
+        out.push(format!("Length: {} {unit}.", bounds(b)));
+    }
+    if let Some(b) = pick(|t| t.range.is_some()).and_then(|t| t.range.as_ref()) {
+        out.push(format!("Range: {} (inclusive).", bounds(b)));
+    }
+    if let Some(p) = pick(|t| t.pattern.is_some()).and_then(|t| t.pattern.as_ref()) {
+        match ctx.patterns.get(p) {
+            Some(PatternInfo::Invalid(e)) => out.push(format!(
+                "Pattern: {} (not checked by `validate()`: not an ECMAScript pattern `regress` accepts: {}).",
+                code(p),
+                code(e)
+            )),
+            _ => out.push(format!("Pattern: {}.", code(p))),
+        }
+    }
+    if pick(|t| t.unique_items).is_some() {
+        out.push("Elements must be unique.".into());
+    }
+    out
+}
+
+/// Docs of a structure member: prose, then what the model says about it.
+pub fn member_doc(ctx: &Ctx, m: &Member, wire: &str, plain: bool) -> String {
+    let target = ctx.shape(&m.target);
+    let mut facts = Vec::new();
+    if m.traits.required {
+        facts.push(if plain {
+            "**Required.**".to_string()
+        } else {
+            "**Required** by the model, but `clientOptional`: may be left unset.".to_string()
+        });
+    }
+    facts.push(format!("Wire name: {}.", code(wire)));
+    facts.extend(constraint_facts(ctx, &m.traits, target));
+    if let Some(t) = target {
+        facts.extend(enum_facts(ctx, t));
+    }
+    if let Some(d) = m.traits.default.as_ref().filter(|d| !d.is_null()) {
+        facts.push(format!("Default: {}.", code(&d.to_string())));
+    }
+    if m.traits.sensitive || target.is_some_and(|t| t.traits.sensitive) {
+        facts.push("Sensitive: redacted from `Debug` output.".into());
+    }
+    if let Some(d) = m.traits.deprecated.as_ref() {
+        facts.push(deprecation_line(d));
+    }
+    let html = m
+        .traits
+        .documentation
+        .as_deref()
+        .or(target.and_then(|t| t.traits.documentation.as_deref()));
+    join(&[prose(html), facts.join("\n\n")])
+}
+
+/// `Values: `a`, `b`, ... (N in all).` for a member targeting an enum.
+fn enum_facts(ctx: &Ctx, target: &Shape) -> Vec<String> {
+    let values: Vec<String> = match &target.kind {
+        ShapeKind::Enum(v) => v.iter().map(|v| code(&v.value)).collect(),
+        ShapeKind::IntEnum(v) => v.iter().map(|v| code(&v.value.to_string())).collect(),
+        _ => return Vec::new(),
+    };
+    let name = ctx
+        .types
+        .get(target.id.as_str())
+        .map(|n| n.type_name.clone())
+        .unwrap_or_default();
+    let shown: Vec<String> = values.iter().take(MAX_VALUES).cloned().collect();
+    let more = if values.len() > MAX_VALUES {
+        format!(
+            ", ... ({} values in all; see [`{name}::values`](crate::types::{name}::values))",
+            values.len()
+        )
+    } else {
+        String::new()
+    };
+    vec![format!("Values: {}{more}.", shown.join(", "))]
+}
+
+/// `Deprecated (since X): message.`
+pub fn deprecation_line(d: &crate::ir::Deprecated) -> String {
+    let mut s = "**Deprecated**".to_string();
+    if let Some(since) = &d.since {
+        s.push_str(&format!(" since {}", code(since)));
+    }
+    if let Some(m) = &d.message {
+        s.push_str(&format!(": {}", docs::parse_html(m).to_rustdoc()));
+    }
+    s.push('.');
+    s
+}
+
+/// `#[deprecated(note = "...")]` when the traits say so.
+pub fn deprecated_attr(t: &Traits) -> TokenStream {
+    match &t.deprecated {
+        Some(d) => {
+            let note =
+                Literal::string(&docs::parse_html(d.message.as_deref().unwrap_or("")).plain_text());
+            quote!(#[deprecated(note = #note)])
+        }
+        None => TokenStream::new(),
+    }
+}
+
+/// Docs of a shape: prose, then facts (its own constraints, deprecation).
+pub fn shape_doc(ctx: &Ctx, shape: &Shape, extra: &[String]) -> String {
+    let mut parts = vec![prose(shape.traits.documentation.as_deref())];
+    if parts[0].trim().is_empty() {
+        parts[0] = format!("The {} shape.", code(&shape.name));
+    }
+    parts.extend(extra.iter().cloned());
+    if let Some(d) = &shape.traits.deprecated {
+        parts.push(deprecation_line(d));
+    }
+    let _ = ctx;
+    join(&parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_spans_survive_backticks_and_newlines() {
+        assert_eq!(code("^[a-z]+$"), "`^[a-z]+$`");
+        assert_eq!(code("a`b"), "`` a`b ``");
+        assert_eq!(code("x\ny"), "`x\\ny`");
+        assert_eq!(code("\"q\""), "`\"q\"`");
+    }
+
+    #[test]
+    fn doc_attrs_escape_everything() {
+        let t = attrs("line \"one\" */\n\nline two");
+        let s = t.to_string();
+        assert!(s.contains(r#"" line \"one\" */""#), "{s}");
+        assert!(s.contains(r#"#[doc = ""]"#), "{s}");
+    }
+}

@@ -1,0 +1,148 @@
+//! Support code emitted into every generated crate (from `runtime/*.rs`, kept as plain Rust source),
+//! the crate root `lib.rs`, and `patterns.rs` (one lazily compiled `Pattern` per model pattern).
+
+use super::ctx::{Ctx, PatternInfo};
+use super::docs;
+use super::Settings;
+use crate::ir::Protocol;
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+const PRIMITIVES: &str = include_str!("runtime/primitives.rs");
+const ERROR: &str = include_str!("runtime/error.rs");
+const VALIDATION: &str = include_str!("runtime/validation.rs");
+const WIRE: &str = include_str!("runtime/wire.rs");
+const PATTERN: &str = include_str!("runtime/pattern.rs");
+
+/// The runtime files, by path in the generated crate.
+pub fn sources(patterns: bool) -> Vec<(&'static str, &'static str)> {
+    let mut out = vec![
+        ("src/error.rs", ERROR),
+        ("src/primitives.rs", PRIMITIVES),
+        ("src/validation.rs", VALIDATION),
+        ("src/wire.rs", WIRE),
+    ];
+    if patterns {
+        out.push(("src/pattern.rs", PATTERN));
+    }
+    out
+}
+
+/// `src/patterns.rs`.
+pub fn patterns(ctx: &Ctx) -> TokenStream {
+    let items = ctx.patterns.iter().filter_map(|(src, info)| match info {
+        PatternInfo::Ok { index, flags } => {
+            let name = format_ident!("P{}", index);
+            let src = Literal::string(src);
+            let flags = Literal::string(flags);
+            Some(quote!(pub(crate) static #name: crate::pattern::Pattern = crate::pattern::Pattern::new(#src, #flags);))
+        }
+        PatternInfo::Invalid(_) => None,
+    });
+    quote! {
+        //! The model's `pattern` constraints, each compiled on first use.
+        #![allow(dead_code)]
+        #(#items)*
+    }
+}
+
+/// What the crate's serde impls mean for this protocol.
+fn protocol_note(p: &Protocol) -> String {
+    match p {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RestJson1 => format!(
+            "The service speaks `{}`: the serde impls produce and read its JSON bodies (member names{}, \
+             timestamps per `timestampFormat`, blobs as base64, unions as one-key objects, absent \
+             optional members omitted, unknown enum values kept).",
+            p.botocore_name(),
+            if *p == Protocol::RestJson1 { " or `jsonName`" } else { "" }
+        ),
+        other => format!(
+            "The service speaks `{}`, which is not JSON: this crate gives types, builders and validation; \
+             its serde impls are a JSON form of the types (member names as keys), not the service's wire format.",
+            other.botocore_name()
+        ),
+    }
+}
+
+/// `src/lib.rs`.
+pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool) -> TokenStream {
+    let svc = &ctx.model.service;
+    let title = svc.full_name.clone().unwrap_or_else(|| svc.name.clone());
+    let mut text = vec![
+        docs::code(&settings.crate_name).replace('`', "") + ": " + &settings.description,
+        format!(
+            "Types for {} (API version {}), generated from the service model.",
+            docs::code(&title),
+            docs::code(&svc.api_version)
+        ),
+        "Every structure has a builder (`Type::builder()...build()`, which names every missing \
+         required member) and `validate()` (every `length`, `range`, `pattern`, enum, `uniqueItems` \
+         and union constraint, with paths such as `Items[0].Name`). Enums keep values this crate does \
+         not know as `Unknown`."
+            .to_string(),
+        protocol_note(&svc.protocol),
+    ];
+    let mut ops = Vec::new();
+    for op in ctx.model.operations.values() {
+        let link = |id: &Option<String>| {
+            id.as_ref()
+                .and_then(|i| ctx.types.get(i.as_str()))
+                .map(|n| format!("[`{0}`](crate::types::{0})", n.type_name))
+                .unwrap_or_else(|| "nothing".into())
+        };
+        ops.push(format!(
+            "- {}: {} -> {}",
+            docs::code(&op.name),
+            link(&op.input),
+            link(&op.output)
+        ));
+    }
+    if !ops.is_empty() {
+        text.push(format!(
+            "Operations (input -> output):\n\n{}",
+            ops.join("\n")
+        ));
+    }
+    let doc: Vec<TokenStream> = docs::join(&text)
+        .lines()
+        .map(|l| {
+            let lit = if l.is_empty() {
+                Literal::string("")
+            } else {
+                Literal::string(&format!(" {l}"))
+            };
+            quote!(#![doc = #lit])
+        })
+        .collect();
+    let pattern_mods = if patterns {
+        quote!(
+            mod pattern;
+            mod patterns;
+        )
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        #(#doc)*
+        #![allow(
+            deprecated,
+            clippy::large_enum_variant,
+            clippy::module_inception,
+            clippy::enum_variant_names,
+            clippy::upper_case_acronyms,
+            clippy::doc_lazy_continuation,
+            clippy::too_long_first_doc_paragraph,
+            clippy::doc_overindented_list_items
+        )]
+
+        pub mod builders;
+        pub mod error;
+        pub mod primitives;
+        pub mod types;
+        mod validation;
+        mod wire;
+        #pattern_mods
+
+        pub use types::*;
+    }
+}

@@ -1,0 +1,39 @@
+//! ECMAScript `pattern` checks: each pattern is compiled once, on first use, with `regress`.
+
+#![allow(dead_code)]
+
+use crate::error::{Rule, Violation};
+
+/// One model pattern (compiled lazily; a pattern `regress` rejects is never checked, never a panic).
+pub(crate) struct Pattern {
+    source: &'static str,
+    flags: &'static str,
+    regex: ::std::sync::OnceLock<::std::option::Option<::regress::Regex>>,
+}
+
+impl Pattern {
+    pub(crate) const fn new(source: &'static str, flags: &'static str) -> Self {
+        Pattern {
+            source,
+            flags,
+            regex: ::std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Push a violation when `s` has no match of the pattern (the pattern is not implicitly anchored).
+    pub(crate) fn check(&self, s: &str, at: &str, out: &mut ::std::vec::Vec<Violation>) {
+        let regex = self
+            .regex
+            .get_or_init(|| ::regress::Regex::with_flags(self.source, self.flags).ok());
+        if let ::std::option::Option::Some(re) = regex {
+            if re.find(s).is_none() {
+                crate::validation::push(
+                    out,
+                    at,
+                    Rule::Pattern,
+                    ::std::format!("does not match the pattern {:?}", self.source),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! JSON wire support for the hand-written serde impls: map keys, missing members, timestamp formats.
+
+#![allow(dead_code)]
+
+use crate::primitives::DateTime;
+use ::std::fmt;
+
+/// A map key, borrowed from the input when possible.
+pub(crate) enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(::std::string::String),
+}
+
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> ::serde::de::Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: ::serde::de::Error>(self, v: &'de str) -> ::std::result::Result<Key<'de>, E> {
+                ::std::result::Result::Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<Key<'de>, E> {
+                ::std::result::Result::Ok(Key::Owned(v.to_string()))
+            }
+            fn visit_string<E: ::serde::de::Error>(self, v: ::std::string::String) -> ::std::result::Result<Key<'de>, E> {
+                ::std::result::Result::Ok(Key::Owned(v))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The error for an object lacking required members (names every one).
+pub(crate) fn missing<E: ::serde::de::Error>(type_name: &str, members: &[&str]) -> E {
+    E::custom(::std::format_args!(
+        "{type_name}: missing required member(s) {}",
+        members.join(", ")
+    ))
+}
+
+/// Writes a timestamp as an RFC 3339 string (`timestampFormat: date-time`).
+pub(crate) struct AsDateTime<'a>(pub(crate) &'a DateTime);
+
+impl ::serde::Serialize for AsDateTime<'_> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_rfc3339())
+    }
+}
+
+/// Writes a timestamp as an HTTP date string (`timestampFormat: http-date`).
+pub(crate) struct AsHttpDate<'a>(pub(crate) &'a DateTime);
+
+impl ::serde::Serialize for AsHttpDate<'_> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_http_date())
+    }
+}
+
+impl ::serde::Serialize for DateTime {
+    /// Epoch seconds: an integer, or a number with a fraction when there is one.
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        if self.subsec_nanos() == 0 {
+            s.serialize_i64(self.secs())
+        } else {
+            s.serialize_f64(self.as_secs_f64())
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DateTime {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        struct V;
+        impl ::serde::de::Visitor<'_> for V {
+            type Value = DateTime;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a timestamp (epoch seconds, RFC 3339 or HTTP date)")
+            }
+            fn visit_i64<E: ::serde::de::Error>(self, v: i64) -> ::std::result::Result<DateTime, E> {
+                ::std::result::Result::Ok(DateTime::from_secs(v))
+            }
+            fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::std::result::Result<DateTime, E> {
+                i64::try_from(v)
+                    .map(DateTime::from_secs)
+                    .map_err(|_| E::custom("timestamp out of range"))
+            }
+            fn visit_f64<E: ::serde::de::Error>(self, v: f64) -> ::std::result::Result<DateTime, E> {
+                if v.is_finite() && v.abs() < 1e17 {
+                    ::std::result::Result::Ok(DateTime::from_secs_f64(v))
+                } else {
+                    ::std::result::Result::Err(E::custom("timestamp out of range"))
+                }
+            }
+            fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<DateTime, E> {
+                DateTime::parse_rfc3339(v)
+                    .or_else(|_| DateTime::parse_http_date(v))
+                    .map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl ::serde::Serialize for crate::primitives::Blob {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::base64::Engine as _;
+        s.serialize_str(&::base64::engine::general_purpose::STANDARD.encode(self.as_bytes()))
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for crate::primitives::Blob {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        use ::base64::Engine as _;
+        let text = <Key<'de> as ::serde::Deserialize>::deserialize(d)?;
+        ::base64::engine::general_purpose::STANDARD
+            .decode(text.as_str())
+            .map(crate::primitives::Blob::new)
+            .map_err(<D::Error as ::serde::de::Error>::custom)
+    }
+}
+
+/// The value of a union member that targets `smithy.api#Unit`: an empty object.
+pub(crate) struct Empty;
+
+impl ::serde::Serialize for Empty {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        s.serialize_map(::std::option::Option::Some(0))?.end()
+    }
+}

@@ -1,0 +1,218 @@
+//! Hand-written serde impls for structures and unions in the JSON wire shape (member names, or
+//! `jsonName` under restJson1; absent optionals omitted; unions as one-key objects; timestamps per
+//! `timestampFormat`). Hand-written rather than derived: smaller code, no proc-macro in the generated
+//! crate, and deserialization names every missing required member at once.
+
+use super::ctx::{ident, Ctx, Field, UNIT};
+use crate::ir::{Member, ShapeKind, TimestampFormat};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+/// The serialized form of a member value `v` (an expression of type `&T`), wrapped for its format.
+fn ser_value(ctx: &Ctx, m: &Member, v: TokenStream) -> TokenStream {
+    let target = ctx.shape(&m.target);
+    if !target.is_some_and(|s| matches!(s.kind, ShapeKind::Timestamp)) {
+        return v;
+    }
+    let format = m
+        .traits
+        .timestamp_format
+        .as_ref()
+        .or(target.and_then(|s| s.traits.timestamp_format.as_ref()));
+    match format {
+        Some(TimestampFormat::DateTime) => quote!(&crate::wire::AsDateTime(#v)),
+        Some(TimestampFormat::HttpDate) => quote!(&crate::wire::AsHttpDate(#v)),
+        _ => v,
+    }
+}
+
+/// The type a field is stored as (`Box<T>` when boxed, without the `Option`).
+pub fn stored_type(ctx: &Ctx, f: &Field) -> TokenStream {
+    let t = ctx.rust_type(&f.member.target);
+    if f.boxed {
+        quote!(::std::boxed::Box<#t>)
+    } else {
+        t
+    }
+}
+
+/// `Serialize` and `Deserialize` for a structure.
+pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream {
+    let ty = ident(type_name);
+    let name_lit = Literal::string(type_name);
+    let ser_body = if fields.is_empty() {
+        quote!(s.serialize_map(::std::option::Option::Some(0))?.end())
+    } else {
+        let entries = fields.iter().map(|f| {
+            let name = ident(&f.ident);
+            let wire = Literal::string(&f.wire);
+            if f.plain {
+                let v = ser_value(ctx, f.member, quote!(&self.#name));
+                quote!(m.serialize_entry(#wire, #v)?;)
+            } else {
+                let v = ser_value(ctx, f.member, quote!(v));
+                quote!(if let ::std::option::Option::Some(v) = &self.#name { m.serialize_entry(#wire, #v)?; })
+            }
+        });
+        quote! {
+            let mut m = s.serialize_map(::std::option::Option::None)?;
+            #(#entries)*
+            m.end()
+        }
+    };
+    let locals: Vec<_> = (0..fields.len()).map(|i| format_ident!("f{}", i)).collect();
+    let decls = fields.iter().zip(&locals).map(|(f, l)| {
+        let t = stored_type(ctx, f);
+        quote!(let mut #l: ::std::option::Option<#t> = ::std::option::Option::None;)
+    });
+    let arms = fields.iter().zip(&locals).map(|(f, l)| {
+        let wire = Literal::string(&f.wire);
+        quote!(#wire => #l = map.next_value()?,)
+    });
+    let inits = fields.iter().zip(&locals).map(|(f, l)| {
+        let name = ident(&f.ident);
+        quote!(#name: #l,)
+    });
+    let required: Vec<(&Field, &proc_macro2::Ident)> = fields
+        .iter()
+        .zip(&locals)
+        .filter(|(f, _)| f.plain)
+        .collect();
+    let construct = quote!(crate::types::#ty { #(#inits)* });
+    let finish = if required.is_empty() {
+        quote!(::std::result::Result::Ok(#construct))
+    } else {
+        let req: Vec<_> = required.iter().map(|(_, l)| *l).collect();
+        let wires = required.iter().map(|(f, _)| Literal::string(&f.wire));
+        quote! {
+            match (#(#req,)*) {
+                (#(::std::option::Option::Some(#req),)*) => ::std::result::Result::Ok(#construct),
+                (#(#req,)*) => {
+                    let mut missing = ::std::vec::Vec::new();
+                    #(if #req.is_none() { missing.push(#wires); })*
+                    ::std::result::Result::Err(crate::wire::missing(#name_lit, &missing))
+                }
+            }
+        }
+    };
+    let matcher = if fields.is_empty() {
+        quote! {
+            while map.next_key::<crate::wire::Key<'de>>()?.is_some() {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+    } else {
+        quote! {
+            while let ::std::option::Option::Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
+                match key.as_str() {
+                    #(#arms)*
+                    _ => {
+                        map.next_value::<::serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+        }
+    };
+    let expecting = Literal::string(&format!("a {type_name} object"));
+    quote! {
+        impl ::serde::Serialize for crate::types::#ty {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                #ser_body
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for crate::types::#ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                struct V;
+                impl<'de> ::serde::de::Visitor<'de> for V {
+                    type Value = crate::types::#ty;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
+                        #(#decls)*
+                        #matcher
+                        #finish
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+    }
+}
+
+/// `Serialize` and `Deserialize` for a union: a one-key object; an unknown key becomes `Unknown`.
+pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream {
+    let ty = ident(type_name);
+    let ser_arms = fields.iter().map(|f| {
+        let var = ident(&f.ident);
+        let wire = Literal::string(&f.wire);
+        if f.member.target == UNIT {
+            quote!(Self::#var => { let mut m = s.serialize_map(::std::option::Option::Some(1))?; m.serialize_entry(#wire, &crate::wire::Empty)?; m.end() })
+        } else {
+            let v = ser_value(ctx, f.member, quote!(v));
+            quote!(Self::#var(v) => { let mut m = s.serialize_map(::std::option::Option::Some(1))?; m.serialize_entry(#wire, #v)?; m.end() })
+        }
+    });
+    let de_arms = fields.iter().map(|f| {
+        let var = ident(&f.ident);
+        let wire = Literal::string(&f.wire);
+        if f.member.target == UNIT {
+            quote!(#wire => map.next_value::<::std::option::Option<::serde::de::IgnoredAny>>()?.map(|_| crate::types::#ty::#var),)
+        } else {
+            let t = stored_type(ctx, f);
+            quote!(#wire => map.next_value::<::std::option::Option<#t>>()?.map(crate::types::#ty::#var),)
+        }
+    });
+    let expecting = Literal::string(&format!("a {type_name} union (an object with one member)"));
+    let more = Literal::string(&format!("{type_name}: more than one union member set"));
+    let none = Literal::string(&format!("{type_name}: no union member set"));
+    quote! {
+        impl ::serde::Serialize for crate::types::#ty {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                match self {
+                    #(#ser_arms)*
+                    Self::Unknown(name) => ::std::result::Result::Err(<S::Error as ::serde::ser::Error>::custom(
+                        ::std::format_args!("cannot serialize the unknown union member `{}`", name.as_str()),
+                    )),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for crate::types::#ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                struct V;
+                impl<'de> ::serde::de::Visitor<'de> for V {
+                    type Value = crate::types::#ty;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
+                        let mut found: ::std::option::Option<crate::types::#ty> = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
+                            let value = match key.as_str() {
+                                #(#de_arms)*
+                                other => {
+                                    map.next_value::<::serde::de::IgnoredAny>()?;
+                                    ::std::option::Option::Some(crate::types::#ty::Unknown(
+                                        crate::primitives::UnknownValue::new(other.to_string()),
+                                    ))
+                                }
+                            };
+                            if value.is_some() {
+                                if found.is_some() {
+                                    return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#more));
+                                }
+                                found = value;
+                            }
+                        }
+                        found.ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#none))
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+    }
+}
