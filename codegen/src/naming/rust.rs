@@ -5,7 +5,7 @@
 //! escaped for edition 2021 (raw `r#type` where Rust allows it; `self_`, `crate_`, `super_`,
 //! `SelfShape` / `SelfValue` where it does not). Collisions inside one scope are resolved by
 //! [`Scope`]: the first name in model order keeps its name, later ones get `2`, `3`, ... (CamelCase)
-//! or `_2`, `_3`, ... (snake_case), so the result only depends on the input order.
+//! or `_2`, `_3`, ... (snake_case, or after a digit), so the result only depends on the input order.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::BTreeSet;
@@ -105,7 +105,8 @@ impl Scope {
         }
     }
 
-    /// `candidate` if free, else the first free `candidate2`, `candidate3`, ... (`_2` for snake_case).
+    /// `candidate` if free, else the first free `candidate2`, `candidate3`, ... (`_2` for snake_case and
+    /// for names ending in a digit).
     pub fn claim(&mut self, candidate: &str) -> String {
         let key = |s: &str| unraw(s).to_string();
         if self.taken.insert(key(candidate)) {
@@ -114,7 +115,11 @@ impl Scope {
         let base = unraw(candidate);
         let snake = base.chars().any(|c| c.is_ascii_lowercase())
             && !base.chars().any(|c| c.is_ascii_uppercase());
-        let sep = if snake { "_" } else { "" };
+        let sep = if snake || base.ends_with(|c: char| c.is_ascii_digit()) {
+            "_"
+        } else {
+            ""
+        };
         let mut n = 2;
         loop {
             let next = format!("{base}{sep}{n}");
@@ -139,7 +144,7 @@ mod tests {
             ("String", "String"),
             ("Self", "SelfShape"),
             ("self", "SelfShape"),
-            ("2Fast", "_2Fast"),
+            ("2Fast", "_2fast"),
             ("ml.t2.medium", "MlT2Medium"),
             ("", "Shape"),
             ("__", "Shape"),
@@ -203,7 +208,7 @@ mod tests {
         let mut s = Scope::new();
         assert_eq!(s.claim("FooBar"), "FooBar");
         assert_eq!(s.claim("FooBar"), "FooBar2");
-        assert_eq!(s.claim("FooBar2"), "FooBar22");
+        assert_eq!(s.claim("FooBar2"), "FooBar2_2");
         assert_eq!(s.claim("FooBar"), "FooBar3");
         let mut f = Scope::with_reserved(&["build"]);
         assert_eq!(f.claim("build"), "build_2");
@@ -211,5 +216,9 @@ mod tests {
         assert_eq!(f.claim("r#type"), "type_2");
         let mut v = Scope::with_reserved(&["Unknown"]);
         assert_eq!(v.claim("Unknown"), "Unknown2");
+        assert_eq!(v.claim("_10"), "_10");
+        assert_eq!(v.claim("_10"), "_10_2");
+        assert_eq!(v.claim("Ec2"), "Ec2");
+        assert_eq!(v.claim("Ec2"), "Ec2_2");
     }
 }

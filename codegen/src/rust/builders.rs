@@ -36,14 +36,16 @@ pub fn builder(ctx: &Ctx, type_name: &str, fields: &[Field], debug: bool) -> Tok
             }
         }
     });
-    let required: Vec<&Field> = fields.iter().filter(|f| f.plain).collect();
+    let required: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
     let inits = fields.iter().map(|f| {
         let name = ident(&f.ident);
-        match (f.plain, f.boxed) {
-            (true, true) => quote!(#name: ::std::boxed::Box::new(#name),),
-            (true, false) => quote!(#name,),
-            (false, true) => quote!(#name: self.#name.map(::std::boxed::Box::new),),
-            (false, false) => quote!(#name: self.#name,),
+        match (f.required, f.plain, f.boxed) {
+            (true, true, true) => quote!(#name: ::std::boxed::Box::new(#name),),
+            (true, true, false) => quote!(#name,),
+            (true, false, true) => quote!(#name: ::std::option::Option::Some(::std::boxed::Box::new(#name)),),
+            (true, false, false) => quote!(#name: ::std::option::Option::Some(#name),),
+            (false, _, true) => quote!(#name: self.#name.map(::std::boxed::Box::new),),
+            (false, _, false) => quote!(#name: self.#name,),
         }
     });
     let construct = quote!(crate::types::#ty { #(#inits)* });
@@ -70,7 +72,7 @@ pub fn builder(ctx: &Ctx, type_name: &str, fields: &[Field], debug: bool) -> Tok
         quote!(#[derive(Clone, Default, PartialEq)])
     };
     let doc = Literal::string(&format!(
-        " Builds a [`{type_name}`](crate::types::{type_name}); see [`{type_name}::builder`](crate::types::{type_name}::builder)."
+        " Builds a [`{type_name}`]; see [`{type_name}::builder`]."
     ));
     let build_doc = if required.is_empty() {
         " Builds the value (every member is optional, so this never fails).".to_string()

@@ -29,6 +29,8 @@ pub struct Field<'a> {
     pub wire: String,
     /// Plain field (required, not `clientOptional`) rather than `Option<T>`.
     pub plain: bool,
+    /// Required by the model (`build()` and `validate()` insist on it, even when it is an `Option`).
+    pub required: bool,
     /// Stored as `Box<T>` because it closes a cycle.
     pub boxed: bool,
 }
@@ -175,6 +177,7 @@ impl<'a> Ctx<'a> {
                     ident: scope.claim(&name),
                     wire: self.wire_name(m),
                     plain: !union && m.traits.required && !m.traits.client_optional,
+                    required: !union && m.traits.required,
                     boxed: self.boxed.contains(&(shape.id.as_str(), m.name.as_str())),
                 }
             })
@@ -309,6 +312,9 @@ pub fn own_constraints(shape: &Shape) -> bool {
     let t = &shape.traits;
     match &shape.kind {
         ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Union(_) => true,
+        ShapeKind::Structure(m) if m.iter().any(|m| m.traits.required && m.traits.client_optional) => {
+            true
+        }
         _ => t.length.is_some() || t.range.is_some() || t.pattern.is_some() || t.unique_items,
     }
 }

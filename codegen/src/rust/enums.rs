@@ -61,10 +61,11 @@ pub fn string_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[EnumValu
         )],
     ));
     let dep = docs::deprecated_attr(&shape.traits);
-    let validate = validate::methods(quote! {
-        if let Self::Unknown(v) = self {
-            crate::validation::unknown_enum(#type_lit, &v.as_str(), at, out);
-        }
+    let report = quote!(crate::validation::unknown_enum(#type_lit, &v.as_str(), at, out););
+    let validate = validate::methods(if values.is_empty() {
+        quote!(let Self::Unknown(v) = self; #report)
+    } else {
+        quote!(if let Self::Unknown(v) = self { #report })
     });
     quote! {
         #doc
@@ -193,10 +194,11 @@ pub fn int_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[IntEnumValu
         )],
     ));
     let dep = docs::deprecated_attr(&shape.traits);
-    let validate = validate::methods(quote! {
-        if let Self::Unknown(v) = self {
-            crate::validation::unknown_enum(#type_lit, &v.value(), at, out);
-        }
+    let report = quote!(crate::validation::unknown_enum(#type_lit, &v.value(), at, out););
+    let validate = validate::methods(if values.is_empty() {
+        quote!(let Self::Unknown(v) = self; #report)
+    } else {
+        quote!(if let Self::Unknown(v) = self { #report })
     });
     quote! {
         #doc

@@ -87,7 +87,7 @@ pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool) -> TokenStream {
         let link = |id: &Option<String>| {
             id.as_ref()
                 .and_then(|i| ctx.types.get(i.as_str()))
-                .map(|n| format!("[`{0}`](crate::types::{0})", n.type_name))
+                .map(|n| format!("[`{}`]", n.type_name))
                 .unwrap_or_else(|| "nothing".into())
         };
         ops.push(format!(

@@ -51,12 +51,19 @@ pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
             });
         }
     }
-    let body = quote! {
-        match self {
-            #(#checks)*
-            Self::Unknown(name) => crate::validation::unknown_union(#type_lit, name.as_str(), at, out),
-            #[allow(unreachable_patterns)]
-            _ => {}
+    let unknown = quote!(crate::validation::unknown_union(#type_lit, name.as_str(), at, out););
+    let body = if fields.is_empty() {
+        quote!(let Self::Unknown(name) = self; #unknown)
+    } else if checks.is_empty() {
+        quote!(if let Self::Unknown(name) = self { #unknown })
+    } else {
+        let rest = (checks.len() < fields.len()).then(|| quote!(_ => {}));
+        quote! {
+            match self {
+                #(#checks)*
+                Self::Unknown(name) => { #unknown }
+                #rest
+            }
         }
     };
     let validate = validate::methods(body);

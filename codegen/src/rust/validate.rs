@@ -41,6 +41,26 @@ pub fn struct_body(ctx: &Ctx, fields: &[Field]) -> TokenStream {
         let name = ident(&f.ident);
         let wire = Literal::string(&f.wire);
         let check = check_value(ctx, quote!(v), &f.member.target, Some(&f.member.traits), 0);
+        if f.required && !f.plain {
+            let msg = Literal::string(&format!("missing required member `{}`", f.wire));
+            let missing = quote! {
+                crate::validation::push(out, &crate::validation::join(at, #wire), crate::error::Rule::Required, #msg.to_string());
+            };
+            out.extend(if check.is_empty() {
+                quote!(if self.#name.is_none() { #missing })
+            } else {
+                quote! {
+                    match &self.#name {
+                        ::std::option::Option::None => { #missing }
+                        ::std::option::Option::Some(v) => {
+                            let at = &crate::validation::join(at, #wire);
+                            #check
+                        }
+                    }
+                }
+            });
+            continue;
+        }
         if check.is_empty() {
             continue;
         }

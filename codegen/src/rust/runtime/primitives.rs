@@ -258,6 +258,7 @@ impl ::std::convert::From<&[u8]> for Blob {
 pub struct UnknownValue(::std::string::String);
 
 impl UnknownValue {
+    #[allow(dead_code)]
     pub(crate) fn new(s: ::std::string::String) -> Self {
         UnknownValue(s)
     }
@@ -271,6 +272,7 @@ impl UnknownValue {
 pub struct UnknownInt(i32);
 
 impl UnknownInt {
+    #[allow(dead_code)]
     pub(crate) fn new(v: i32) -> Self {
         UnknownInt(v)
     }
