@@ -28,14 +28,22 @@ fn fixtures() -> Vec<(String, String, FileSet)> {
         let files = generate(&path, &[], &name);
         out.push((stem, name, files));
     }
-    assert!(out.len() >= 5, "expected the edge-case fixtures in {}", fixtures_dir().display());
+    assert!(
+        out.len() >= 5,
+        "expected the edge-case fixtures in {}",
+        fixtures_dir().display()
+    );
     out
 }
 
 #[test]
 fn generated_fixture_crates_match_snapshots() {
     for (stem, _, files) in fixtures() {
-        check_snapshot(&files, &fixtures_dir().join("snapshots").join(&stem));
+        check_snapshot(
+            &files,
+            &fixtures_dir().join("snapshots").join(&stem),
+            "rust_fixtures",
+        );
     }
 }
 
@@ -60,7 +68,14 @@ fn fixture_crates_pass_clippy_and_doc() {
     let crates: Vec<(String, FileSet)> = fixtures().into_iter().map(|(_, n, f)| (n, f)).collect();
     let ws = Workspace::new(&crates);
     ws.run(
-        &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
         &[],
     );
     ws.run(

@@ -42,7 +42,9 @@ pub fn builder(ctx: &Ctx, type_name: &str, fields: &[Field], debug: bool) -> Tok
         match (f.required, f.plain, f.boxed) {
             (true, true, true) => quote!(#name: ::std::boxed::Box::new(#name),),
             (true, true, false) => quote!(#name,),
-            (true, false, true) => quote!(#name: ::std::option::Option::Some(::std::boxed::Box::new(#name)),),
+            (true, false, true) => {
+                quote!(#name: ::std::option::Option::Some(::std::boxed::Box::new(#name)),)
+            }
             (true, false, false) => quote!(#name: ::std::option::Option::Some(#name),),
             (false, _, true) => quote!(#name: self.#name.map(::std::boxed::Box::new),),
             (false, _, false) => quote!(#name: self.#name,),

@@ -312,7 +312,10 @@ pub fn own_constraints(shape: &Shape) -> bool {
     let t = &shape.traits;
     match &shape.kind {
         ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Union(_) => true,
-        ShapeKind::Structure(m) if m.iter().any(|m| m.traits.required && m.traits.client_optional) => {
+        ShapeKind::Structure(m)
+            if m.iter()
+                .any(|m| m.traits.required && m.traits.client_optional) =>
+        {
             true
         }
         _ => t.length.is_some() || t.range.is_some() || t.pattern.is_some() || t.unique_items,
@@ -389,13 +392,14 @@ fn collect_patterns(model: &Model) -> BTreeMap<String, PatternInfo> {
         .collect()
 }
 
-/// The flags under which `regress` accepts a pattern: none (ECMAScript without `u`), else `u`
-/// (needed for `\p{..}`); the error of the plain attempt when neither works.
+/// The flags under which `regress` accepts a pattern: `u` first (Unicode mode, where `\p{L}` is a
+/// property class as in the Java regexes AWS validates with), else none (Annex B mode, which accepts
+/// escapes such as `\/` or `\-` outside classes); the Unicode-mode error when neither works.
 pub fn compile_pattern(src: &str) -> Result<&'static str, String> {
-    match regress::Regex::with_flags(src, "") {
-        Ok(_) => Ok(""),
-        Err(e) => match regress::Regex::with_flags(src, "u") {
-            Ok(_) => Ok("u"),
+    match regress::Regex::with_flags(src, "u") {
+        Ok(_) => Ok("u"),
+        Err(e) => match regress::Regex::with_flags(src, "") {
+            Ok(_) => Ok(""),
             Err(_) => Err(e.to_string()),
         },
     }
@@ -404,6 +408,13 @@ pub fn compile_pattern(src: &str) -> Result<&'static str, String> {
 #[cfg(test)]
 mod tests {
     use super::scc;
+
+    #[test]
+    fn patterns_prefer_unicode_mode() {
+        assert_eq!(super::compile_pattern(r"^[\p{L}\p{N}]+$"), Ok("u"));
+        assert_eq!(super::compile_pattern(r"^a\-b\_$"), Ok(""));
+        assert!(super::compile_pattern(r"(unclosed").is_err());
+    }
 
     #[test]
     fn scc_finds_cycles_and_self_loops() {

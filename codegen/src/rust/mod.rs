@@ -128,6 +128,7 @@ fn types_root(ctx: &Ctx) -> TokenStream {
         let m = ctx::ident(&n.module);
         let t = ctx::ident(&n.type_name);
         quote! {
+            #[rustfmt::skip]
             pub(crate) mod #m;
             pub use #m::#t;
         }

@@ -114,11 +114,12 @@ pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool) -> TokenStream {
             quote!(#![doc = #lit])
         })
         .collect();
+    let skip = quote!(#[rustfmt::skip]);
     let pattern_mods = if patterns {
-        quote!(
-            mod pattern;
-            mod patterns;
-        )
+        quote! {
+            #skip mod pattern;
+            #skip mod patterns;
+        }
     } else {
         TokenStream::new()
     };
@@ -135,11 +136,19 @@ pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool) -> TokenStream {
             clippy::doc_overindented_list_items
         )]
 
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+
+        #[rustfmt::skip]
         pub mod builders;
+        #[rustfmt::skip]
         pub mod error;
+        #[rustfmt::skip]
         pub mod primitives;
+        #[rustfmt::skip]
         pub mod types;
+        #[rustfmt::skip]
         mod validation;
+        #[rustfmt::skip]
         mod wire;
         #pattern_mods
 

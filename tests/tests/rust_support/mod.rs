@@ -38,7 +38,10 @@ fn cargo(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cmd.current_dir(dir)
         .args(args)
-        .env("CARGO_TARGET_DIR", tests::project_root().join("target/rust-check"))
+        .env(
+            "CARGO_TARGET_DIR",
+            tests::project_root().join("target/rust-check"),
+        )
         .env_remove("RUSTFLAGS")
         .env_remove("CARGO_ENCODED_RUSTFLAGS");
     cmd
@@ -58,7 +61,10 @@ impl Workspace {
         let members: Vec<String> = crates.iter().map(|(n, _)| format!("{n:?}")).collect();
         std::fs::write(
             dir.path().join("Cargo.toml"),
-            format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", ")),
+            format!(
+                "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+                members.join(", ")
+            ),
         )
         .expect("write workspace");
         std::fs::copy(
@@ -98,7 +104,7 @@ impl Workspace {
 }
 
 /// Compare generated files with a snapshot directory; with `UPDATE_SNAPSHOTS=1`, rewrite it instead.
-pub fn check_snapshot(files: &FileSet, dir: &Path) {
+pub fn check_snapshot(files: &FileSet, dir: &Path, test: &str) {
     if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
         files.write_atomic(dir).expect("write snapshot");
         return;
@@ -106,7 +112,7 @@ pub fn check_snapshot(files: &FileSet, dir: &Path) {
     let stale = files.compare(dir).expect("compare snapshot");
     assert!(
         stale.is_empty(),
-        "snapshot {} is out of date:\n  {}\nrun `UPDATE_SNAPSHOTS=1 cargo test -p tests --test rust_fixtures` and review the diff",
+        "snapshot {} is out of date:\n  {}\nrun `UPDATE_SNAPSHOTS=1 cargo test -p tests --test {test}` and review the diff",
         dir.display(),
         stale.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  ")
     );
