@@ -39,7 +39,8 @@ pub fn parse(html: &str) -> Vec<Block> {
             vec![Block::Para(vec![Inline::Text(text)])]
         };
     }
-    let doc = Html::parse_fragment(html);
+    let html = keep_placeholders(html);
+    let doc = Html::parse_fragment(&html);
     let mut walker = BlockWalker {
         out: Vec::new(),
         pending: Vec::new(),
@@ -398,4 +399,116 @@ fn decode_text(text: &str) -> String {
     let escaped = text.replace('<', "&lt;");
     let doc = Html::parse_fragment(&escaped);
     flat_text(*doc.root_element())
+}
+
+/// HTML elements (and AWS's own paired tags) that are markup even when never closed.
+const KNOWN_TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "article",
+    "aside",
+    "b",
+    "big",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "fullname",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "img",
+    "important",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "note",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Placeholders written like tags (`arn:aws:s3:::<bucket>`, `<region>`): a start tag that is
+/// neither a known element nor closed anywhere in the string is text, so its `<` is escaped.
+fn keep_placeholders(html: &str) -> std::borrow::Cow<'_, str> {
+    let name_at = |i: usize| -> &str {
+        let len = html.as_bytes()[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        &html[i..i + len]
+    };
+    let mut closed = std::collections::BTreeSet::new();
+    for (i, _) in html.match_indices("</") {
+        let name = name_at(i + 2);
+        if !name.is_empty() {
+            closed.insert(name.to_ascii_lowercase());
+        }
+    }
+    let mut out = String::new();
+    let mut copied = 0;
+    for (i, _) in html.match_indices('<') {
+        let name = name_at(i + 1);
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let lower = name.to_ascii_lowercase();
+        if KNOWN_TAGS.contains(&lower.as_str()) || closed.contains(&lower) {
+            continue;
+        }
+        out.push_str(&html[copied..i]);
+        out.push_str("&lt;");
+        copied = i + 1;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
 }

@@ -369,6 +369,22 @@ fn unclosed_and_stray_tags_are_survived() {
 }
 
 #[test]
+fn placeholders_written_like_tags_stay_text() {
+    let html = "<p>Use <code>arn:aws:kms:<region>:<account-id>:key/<key></code> in <replaceable>x</replaceable>.</p>";
+    let d = parse_html(html);
+    assert_eq!(
+        d.plain_text(),
+        "Use arn:aws:kms:<region>:<account-id>:key/<key> in x."
+    );
+    assert_eq!(
+        rustdoc(html),
+        "Use `arn:aws:kms:<region>:<account-id>:key/<key>` in x."
+    );
+    assert_eq!(rd("a <bucket> b"), "a <bucket> b");
+    assert_eq!(md("a <bucket> b"), "a &lt;bucket&gt; b");
+}
+
+#[test]
 fn control_characters_are_dropped() {
     assert_eq!(md("a\u{0}b\u{7}c\u{1}d"), "abcd");
 }
