@@ -88,46 +88,59 @@ pub(crate) fn diff_traits(cx: &Cx, old: &Traits, new: &Traits, at: &str, out: &m
         }
         _ => {}
     }
-    let breaking = |name: &str, id, a: String, b: String, push: &mut dyn FnMut(_, _, String)| {
+    let mut breaking = |name: &str, id, a: Option<String>, b: Option<String>| {
         if a != b {
-            push(id, Error, format!("`{name}` changed from {a} to {b}"));
+            let show = |x: Option<String>| x.unwrap_or_else(|| "none".into());
+            push(
+                id,
+                Error,
+                format!("`{name}` changed from {} to {}", show(a), show(b)),
+            );
         }
     };
-    breaking(
-        "timestampFormat",
-        TimestampFormatChanged,
-        show(&old.timestamp_format.as_ref().map(|f| f.as_str())),
-        show(&new.timestamp_format.as_ref().map(|f| f.as_str())),
-        &mut push,
-    );
-    breaking(
-        "jsonName",
-        JsonNameChanged,
-        show(&old.json_name),
-        show(&new.json_name),
-        &mut push,
-    );
-    breaking(
-        "error",
-        ErrorTraitChanged,
-        show(&old.error),
-        show(&new.error),
-        &mut push,
-    );
-    breaking(
-        "HTTP binding",
-        HttpBindingChanged,
-        show(&old.http_binding),
-        show(&new.http_binding),
-        &mut push,
-    );
-    if !(cross && (old.http.is_none() || new.http.is_none())) {
+    let text = |x: Option<&dyn Debug>| x.map(|v| shorten(format!("{v:?}")));
+    if old.timestamp_format != new.timestamp_format {
+        breaking(
+            "timestampFormat",
+            TimestampFormatChanged,
+            old.timestamp_format
+                .as_ref()
+                .map(|f| f.as_str().to_string()),
+            new.timestamp_format
+                .as_ref()
+                .map(|f| f.as_str().to_string()),
+        );
+    }
+    if old.json_name != new.json_name {
+        breaking(
+            "jsonName",
+            JsonNameChanged,
+            text(old.json_name.as_ref().map(|x| x as &dyn Debug)),
+            text(new.json_name.as_ref().map(|x| x as &dyn Debug)),
+        );
+    }
+    if old.error != new.error {
+        breaking(
+            "error",
+            ErrorTraitChanged,
+            text(old.error.as_ref().map(|x| x as &dyn Debug)),
+            text(new.error.as_ref().map(|x| x as &dyn Debug)),
+        );
+    }
+    if old.http_binding != new.http_binding {
+        breaking(
+            "HTTP binding",
+            HttpBindingChanged,
+            text(old.http_binding.as_ref().map(|x| x as &dyn Debug)),
+            text(new.http_binding.as_ref().map(|x| x as &dyn Debug)),
+        );
+    }
+    if old.http != new.http && !(cross && (old.http.is_none() || new.http.is_none())) {
         breaking(
             "http",
             HttpBindingChanged,
-            show(&old.http),
-            show(&new.http),
-            &mut push,
+            text(old.http.as_ref().map(|x| x as &dyn Debug)),
+            text(new.http.as_ref().map(|x| x as &dyn Debug)),
         );
     }
     match (old.idempotency_token, new.idempotency_token) {
@@ -169,6 +182,9 @@ pub(crate) fn diff_docs(
 }
 
 fn diff_docs_into(old: Option<&str>, new: Option<&str>, at: &str, out: &mut Vec<Event>) {
+    if old == new {
+        return;
+    }
     let a = old.map(normalise_doc).filter(|s| !s.is_empty());
     let b = new.map(normalise_doc).filter(|s| !s.is_empty());
     let what = match (&a, &b) {
@@ -386,14 +402,14 @@ fn bounds_changes(
         ("max", &o.max, &n.max, false),
     ] {
         let text = |x: &Option<Bound>| x.as_ref().map_or("none".to_string(), |x| x.0.to_string());
-        let change = format!("{which} {} -> {}", text(a), text(b));
+        let change = || format!("{which} {} -> {}", text(a), text(b));
         match (a, b) {
-            (None, Some(_)) => tight.push(change),
-            (Some(_), None) => loose.push(change),
+            (None, Some(_)) => tight.push(change()),
+            (Some(_), None) => loose.push(change()),
             (Some(x), Some(y)) => match (cmp_bound(x, y), raise_is_tight) {
                 (Ordering::Equal, _) => {}
-                (Ordering::Less, true) | (Ordering::Greater, false) => tight.push(change),
-                _ => loose.push(change),
+                (Ordering::Less, true) | (Ordering::Greater, false) => tight.push(change()),
+                _ => loose.push(change()),
             },
             (None, None) => {}
         }
@@ -460,14 +476,6 @@ fn generic_opt<T: PartialEq + Debug>(
             format!("trait `{name}` changed"),
         ),
         _ => {}
-    }
-}
-
-/// `none` or the value's debug form, shortened.
-fn show<T: Debug>(v: &Option<T>) -> String {
-    match v {
-        None => "none".into(),
-        Some(v) => shorten(format!("{v:?}")),
     }
 }
 
