@@ -262,3 +262,116 @@ fn collect_pointers(v: &Value, at: String, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// A model with a service and the given extra shapes.
+fn model_with(shapes: serde_json::Map<String, Value>) -> Value {
+    let mut all = serde_json::Map::new();
+    all.insert(
+        "ex#Svc".into(),
+        serde_json::json!({ "type": "service", "version": "1", "operations": [{ "target": "ex#Op" }],
+                            "resources": [{ "target": "ex#R0" }] }),
+    );
+    all.insert("ex#Op".into(), serde_json::json!({ "type": "operation" }));
+    all.insert("ex#R0".into(), serde_json::json!({ "type": "resource" }));
+    all.extend(shapes);
+    serde_json::json!({ "smithy": "2.0", "shapes": all })
+}
+
+fn messages(json: &Value) -> Vec<String> {
+    match codegen::load::smithy::load("deep.json", json) {
+        Ok(_) => Vec::new(),
+        Err(d) => d.0.iter().map(|x| x.message.clone()).collect(),
+    }
+}
+
+/// Long chains and cycles of mixins and resources are reported, never followed until the stack
+/// runs out.
+#[test]
+fn deep_chains_and_long_cycles_do_not_exhaust_the_stack() {
+    const N: usize = 3000;
+    let mixin = |i: usize, next: Option<usize>| {
+        let mut s = serde_json::json!({
+            "type": "structure",
+            "members": { format!("m{i}"): { "target": "smithy.api#String" } },
+            "traits": { "smithy.api#mixin": {} }
+        });
+        if let Some(n) = next {
+            s["mixins"] = serde_json::json!([{ "target": format!("ex#M{n}") }]);
+        }
+        s
+    };
+
+    // 64 levels (63 mixins under a structure) are fine: the structure gets every member.
+    let mut shapes = serde_json::Map::new();
+    for i in 0..63 {
+        shapes.insert(format!("ex#M{i}"), mixin(i, (i + 1 < 63).then_some(i + 1)));
+    }
+    shapes.insert(
+        "ex#S".into(),
+        serde_json::json!({ "type": "structure", "mixins": [{ "target": "ex#M0" }], "members": {} }),
+    );
+    let m = codegen::load::smithy::load("ok.json", &model_with(shapes))
+        .unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(m.shape("S").unwrap().kind.members().len(), 63);
+
+    // Deeper chains are cut, with a report.
+    let mut shapes = serde_json::Map::new();
+    for i in 0..N {
+        shapes.insert(format!("ex#M{i}"), mixin(i, (i + 1 < N).then_some(i + 1)));
+    }
+    let got = messages(&model_with(shapes));
+    assert!(!got.is_empty());
+    assert!(
+        got.iter().all(|m| m == "mixins nest more than 64 deep"),
+        "{got:?}"
+    );
+
+    // A long cycle is one problem (the chain it leaves once cut is then too deep, as above).
+    let mut shapes = serde_json::Map::new();
+    for i in 0..N {
+        shapes.insert(format!("ex#M{i}"), mixin(i, Some((i + 1) % N)));
+    }
+    let got = messages(&model_with(shapes));
+    let cycles: Vec<&String> = got
+        .iter()
+        .filter(|m| m.starts_with("mixin cycle"))
+        .collect();
+    assert_eq!(cycles.len(), 1);
+    assert!(cycles[0].starts_with("mixin cycle: ex#M0 -> ex#M1 -> ex#M2"));
+    assert!(cycles[0].ends_with("-> ex#M2999 -> ex#M0"));
+    assert!(got
+        .iter()
+        .all(|m| m.starts_with("mixin cycle") || m == "mixins nest more than 64 deep"));
+
+    // Resources nested N deep, and operations mixing each other N deep.
+    let mut shapes = serde_json::Map::new();
+    for i in 1..N {
+        shapes.insert(
+            format!("ex#R{i}"),
+            serde_json::json!({ "type": "resource" }),
+        );
+    }
+    let mut json = model_with(shapes);
+    for i in 0..N - 1 {
+        json["shapes"][format!("ex#R{i}")]["resources"] =
+            serde_json::json!([{ "target": format!("ex#R{}", i + 1) }]);
+    }
+    json["shapes"]["ex#Op"]["mixins"] = serde_json::json!([{ "target": "ex#O0" }]);
+    for i in 0..N {
+        let mut o =
+            serde_json::json!({ "type": "operation", "traits": { "smithy.api#mixin": {} } });
+        if i + 1 < N {
+            o["mixins"] = serde_json::json!([{ "target": format!("ex#O{}", i + 1) }]);
+        }
+        json["shapes"][format!("ex#O{i}")] = o;
+    }
+    let got = messages(&json);
+    assert!(
+        got.contains(&"resources nest more than 64 deep".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"mixins nest more than 64 deep".to_string()),
+        "{got:?}"
+    );
+}

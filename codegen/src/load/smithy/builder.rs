@@ -1,7 +1,7 @@
 //! The state shared while building the IR: the index, the mixin flattener, the service namespace
 //! (which decides the IR's shape ids) and the prelude shapes referred to so far.
 
-use super::cx::{json_kind, shape_ptr, Cx, Field};
+use super::cx::{json_kind, shape_ptr, Cx, Field, MAX_DEPTH};
 use super::index::{Index, Raw, Ty};
 use super::mixins::{FlatMember, Flattener};
 use super::prelude;
@@ -22,11 +22,12 @@ pub(super) struct Builder<'a, 'i, 'f> {
 }
 
 impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
-    pub fn new(cx: Cx<'f>, ix: &'i Index<'a>, ns: &'a str) -> Self {
+    pub fn new(mut cx: Cx<'f>, ix: &'i Index<'a>, ns: &'a str) -> Self {
+        let fl = Flattener::new(&mut cx, ix);
         Builder {
             cx,
             ix,
-            fl: Flattener::new(ix),
+            fl,
             ns,
             prelude_used: BTreeSet::new(),
             renames: HashMap::new(),
@@ -210,32 +211,46 @@ impl<'a, 'i, 'f> Builder<'a, 'i, 'f> {
     /// A shape entry preceded by its mixins (a mixin's own mixins first), each once. Operations,
     /// resources and services take their properties from these: lists are concatenated, and for a
     /// single value the last one wins.
-    pub fn lineage(&self, raw: Raw<'a>) -> Vec<Raw<'a>> {
+    pub fn lineage(&mut self, raw: Raw<'a>) -> Vec<Raw<'a>> {
         let mut out = Vec::new();
         if raw.obj.has("mixins") {
-            self.lineage_into(raw, &mut out, &mut Vec::new());
+            lineage_into(self.ix, &mut self.cx, raw, &mut out, &mut Vec::new());
         } else {
             out.push(raw);
         }
         out
     }
+}
 
-    fn lineage_into(&self, raw: Raw<'a>, out: &mut Vec<Raw<'a>>, stack: &mut Vec<&'a str>) {
-        if stack.contains(&raw.id) || out.iter().any(|r| r.id == raw.id) {
-            return;
-        }
-        stack.push(raw.id);
-        if let Some(Value::Array(mixins)) = raw.obj.field("mixins") {
-            for m in mixins {
-                let target = m.field("target").and_then(Value::as_str);
-                if let Some(r) = target.and_then(|t| self.ix.shapes.get(t)) {
-                    if r.is_mixin {
-                        self.lineage_into(*r, out, stack);
-                    }
+fn lineage_into<'a>(
+    ix: &Index<'a>,
+    cx: &mut Cx,
+    raw: Raw<'a>,
+    out: &mut Vec<Raw<'a>>,
+    stack: &mut Vec<&'a str>,
+) {
+    if stack.contains(&raw.id) || out.iter().any(|r| r.id == raw.id) {
+        return;
+    }
+    if stack.len() >= MAX_DEPTH {
+        cx.err(
+            Some(raw.id),
+            shape_ptr(raw.id, &["mixins"]),
+            format!("mixins nest more than {MAX_DEPTH} deep"),
+        );
+        return;
+    }
+    stack.push(raw.id);
+    if let Some(Value::Array(mixins)) = raw.obj.field("mixins") {
+        for m in mixins {
+            let target = m.field("target").and_then(Value::as_str);
+            if let Some(r) = target.and_then(|t| ix.shapes.get(t)) {
+                if r.is_mixin {
+                    lineage_into(ix, cx, *r, out, stack);
                 }
             }
         }
-        stack.pop();
-        out.push(raw);
     }
+    stack.pop();
+    out.push(raw);
 }

@@ -29,6 +29,10 @@ impl<'f> Cx<'f> {
     }
 }
 
+/// How deep mixins and resources may nest: the loader recurses along them, and a model must not be
+/// able to exhaust the stack.
+pub(super) const MAX_DEPTH: usize = 64;
+
 /// A JSON pointer from unescaped reference tokens.
 pub(super) fn ptr(tokens: &[&str]) -> String {
     let mut out = String::new();

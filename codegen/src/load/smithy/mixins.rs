@@ -5,10 +5,10 @@
 //! (except `smithy.api#mixin` itself) are inherited; the shape's own traits win, and `apply` traits are
 //! applied last. Trait lists are kept in application order: later entries override earlier ones.
 
-use super::cx::{json_kind, shape_ptr, Cx, Field};
+use super::cx::{json_kind, shape_ptr, Cx, Field, MAX_DEPTH};
 use super::index::{At, Index, TraitSrc, Ty};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One effective member.
 #[derive(Debug, Clone)]
@@ -39,37 +39,115 @@ pub(super) struct Flat<'a> {
     pub members: Vec<FlatMember<'a>>,
 }
 
+/// A step of the mixin walk: the shape, its mixin references (with pointers), the next one to visit.
+type Visit<'a> = (&'a str, Vec<(&'a str, String)>, usize);
+
 /// Computes [`Flat`]s, remembering those of mixins.
 pub(super) struct Flattener<'a, 'i> {
     ix: &'i Index<'a>,
-    memo: HashMap<&'a str, Flat<'a>>,
+    /// Flattened mixins with their nesting depth (1 for a mixin without mixins).
+    memo: HashMap<&'a str, (Flat<'a>, usize)>,
+    /// Mixin references that close a cycle (reported once, then ignored).
+    cyclic: HashSet<(&'a str, &'a str)>,
 }
 
 impl<'a, 'i> Flattener<'a, 'i> {
-    pub fn new(ix: &'i Index<'a>) -> Self {
-        Flattener {
+    /// A flattener with every mixin already flattened, mixins of mixins first, so that flattening
+    /// never recurses deeply whatever the model; mixin cycles are reported here.
+    pub fn new(cx: &mut Cx, ix: &'i Index<'a>) -> Self {
+        let mut fl = Flattener {
             ix,
             memo: HashMap::new(),
+            cyclic: HashSet::new(),
+        };
+        fl.warm(cx);
+        fl
+    }
+
+    /// Iterative depth-first walk of the mixin graph, flattening each mixin after its own mixins.
+    fn warm(&mut self, cx: &mut Cx) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum State {
+            Open,
+            Done,
+        }
+        let mut state: HashMap<&'a str, State> = HashMap::new();
+        for &root in &self.ix.order {
+            if !self.ix.shapes[root].is_mixin || state.contains_key(root) {
+                continue;
+            }
+            let mut stack: Vec<Visit<'a>> = Vec::new();
+            state.insert(root, State::Open);
+            stack.push((root, self.refs(cx, root), 0));
+            while let Some((id, refs, next)) = stack.last_mut() {
+                let id = *id;
+                if let Some((target, path)) = refs.get(*next).cloned() {
+                    *next += 1;
+                    match state.get(target) {
+                        None => {
+                            state.insert(target, State::Open);
+                            let r = self.refs(cx, target);
+                            stack.push((target, r, 0));
+                        }
+                        Some(State::Open) => {
+                            let pos = stack.iter().position(|s| s.0 == target).unwrap_or(0);
+                            let mut cycle: Vec<&str> = stack[pos..].iter().map(|s| s.0).collect();
+                            cycle.push(target);
+                            cx.err(
+                                Some(id),
+                                path,
+                                format!("mixin cycle: {}", cycle.join(" -> ")),
+                            );
+                            self.cyclic.insert((id, target));
+                        }
+                        Some(State::Done) => {}
+                    }
+                } else {
+                    stack.pop();
+                    state.insert(id, State::Done);
+                    self.flatten(cx, id);
+                }
+            }
+        }
+    }
+
+    /// The valid mixin references of a shape.
+    fn refs(&self, cx: &mut Cx, id: &'a str) -> Vec<(&'a str, String)> {
+        match self.ix.shapes.get(id).and_then(|r| r.obj.field("mixins")) {
+            Some(mixins) => self.mixin_targets(cx, id, mixins),
+            None => Vec::new(),
         }
     }
 
     /// The effective members and traits of shape `id` (which must be in the index).
     pub fn flatten(&mut self, cx: &mut Cx, id: &'a str) -> Flat<'a> {
         let mut stack = Vec::new();
-        self.flatten_in(cx, id, &mut stack)
+        self.flatten_in(cx, id, &mut stack).0
     }
 
-    fn flatten_in(&mut self, cx: &mut Cx, id: &'a str, stack: &mut Vec<&'a str>) -> Flat<'a> {
+    /// The flattened shape and its mixin nesting depth. Mixins may nest at most [`MAX_DEPTH`] deep
+    /// (deeper chains would make flattened members grow quadratically).
+    fn flatten_in(
+        &mut self,
+        cx: &mut Cx,
+        id: &'a str,
+        stack: &mut Vec<&'a str>,
+    ) -> (Flat<'a>, usize) {
         if let Some(f) = self.memo.get(id) {
             return f.clone();
         }
         let Some(raw) = self.ix.shapes.get(id).copied() else {
-            return Flat::default();
+            return (Flat::default(), 0);
         };
         let mut flat = Flat::default();
+        let mut depth = 1;
         if let Some(mixins) = raw.obj.field("mixins") {
             stack.push(id);
             for (target, path) in self.mixin_targets(cx, id, mixins) {
+                if self.cyclic.contains(&(id, target)) {
+                    continue;
+                }
+                // Not reached after `warm` (every mixin is remembered); kept as a safety net.
                 if let Some(pos) = stack.iter().position(|s| *s == target) {
                     let mut cycle: Vec<&str> = stack[pos..].to_vec();
                     cycle.push(target);
@@ -80,7 +158,16 @@ impl<'a, 'i> Flattener<'a, 'i> {
                     );
                     continue;
                 }
-                let inherited = self.flatten_in(cx, target, stack);
+                let (inherited, d) = self.flatten_in(cx, target, stack);
+                if d >= MAX_DEPTH {
+                    cx.err(
+                        Some(id),
+                        path,
+                        format!("mixins nest more than {MAX_DEPTH} deep"),
+                    );
+                    continue;
+                }
+                depth = depth.max(d + 1);
                 for t in inherited.traits {
                     if t.id != "smithy.api#mixin" {
                         flat.traits.push(t);
@@ -121,9 +208,9 @@ impl<'a, 'i> Flattener<'a, 'i> {
             }
         }
         if raw.is_mixin {
-            self.memo.insert(id, flat.clone());
+            self.memo.insert(id, (flat.clone(), depth));
         }
-        flat
+        (flat, depth)
     }
 
     /// The mixins a shape names, each with the pointer to its entry; bad entries are reported.

@@ -20,6 +20,9 @@
 //!   absolute.
 //! - `smithy.api#default: null` on a member is kept as `Some(Value::Null)`: it explicitly removes the
 //!   target's default.
+//! - Mixins and resources may nest at most 64 deep (a reported problem beyond): flattening walks the
+//!   mixin graph iteratively and remembers each mixin, so no model can exhaust the stack, and a chain
+//!   cannot make flattened members grow without bound.
 //! - A service's common `errors` are appended to every operation's errors.
 //! - `endpoint_prefix` is `aws.api#service` `endpointPrefix`, else its `arnNamespace`, else the
 //!   lowercase service name (Smithy's documented defaults).

@@ -3,7 +3,7 @@
 //! service metadata in botocore's vocabulary.
 
 use super::builder::Builder;
-use super::cx::{json_kind, shape_ptr, Field};
+use super::cx::{json_kind, shape_ptr, Field, MAX_DEPTH};
 use super::index::{Raw, Ty};
 use super::prelude::UNIT;
 use super::shapes::keep_unused;
@@ -20,6 +20,8 @@ struct Bound<'a> {
     ops: Vec<&'a str>,
     seen_ops: HashSet<&'a str>,
     resources: HashSet<&'a str>,
+    /// Current resource nesting depth.
+    depth: usize,
 }
 
 impl<'a> Builder<'a, '_, '_> {
@@ -29,6 +31,7 @@ impl<'a> Builder<'a, '_, '_> {
             ops: Vec::new(),
             seen_ops: HashSet::new(),
             resources: HashSet::new(),
+            depth: 0,
         };
         self.bind(svc, &mut bound);
         let flat = self.fl.flatten(&mut self.cx, svc.id);
@@ -161,15 +164,23 @@ impl<'a> Builder<'a, '_, '_> {
             } else {
                 Ty::Operation
             };
-            let Some(abs) = self.typed_ref(owner.id, owner.ns, v, path, &[want]) else {
+            let Some(abs) = self.typed_ref(owner.id, owner.ns, v, path.clone(), &[want]) else {
                 continue;
             };
             let Some(target) = self.ix.shapes.get(abs.as_str()).copied() else {
                 continue;
             };
             if is_resource {
-                if bound.resources.insert(target.id) {
+                if bound.depth >= MAX_DEPTH {
+                    self.cx.err(
+                        Some(owner.id),
+                        format!("{path}/target"),
+                        format!("resources nest more than {MAX_DEPTH} deep"),
+                    );
+                } else if bound.resources.insert(target.id) {
+                    bound.depth += 1;
                     self.bind(target, bound);
+                    bound.depth -= 1;
                 }
             } else if bound.seen_ops.insert(target.id) {
                 bound.ops.push(target.id);
