@@ -38,7 +38,8 @@ pub enum ModelForm {
 pub struct Service {
     /// The service shape's name (`SageMaker`); botocore: the `targetPrefix` or `serviceId`.
     pub name: String,
-    /// The Smithy namespace (`com.amazonaws.sagemaker`); botocore: derived from `endpointPrefix`.
+    /// The Smithy namespace (`com.amazonaws.sagemaker`); botocore: `com.amazonaws.` + lower-case
+    /// `serviceId` without spaces.
     pub namespace: String,
     /// `apiVersion` / the service shape's `version`.
     pub api_version: String,

@@ -2,7 +2,8 @@
 //!
 //! [`load_file`] reads the bytes (gunzipping `.gz`), parses JSON, detects the form (a top-level
 //! `"smithy"` key means Smithy JSON AST; `"metadata"` with `"operations"` means botocore) and hands over
-//! to [`smithy`] or [`botocore`]. For botocore, `paginators-1.json` beside the service file is merged.
+//! to [`smithy`] or [`botocore`]. For botocore, `paginators-1.json` (or `.json.gz`) beside the service
+//! file is merged.
 
 pub mod botocore;
 pub mod smithy;
@@ -19,7 +20,8 @@ pub fn load_file(path: &Path) -> Result<Model, Diagnostics> {
     if json.get("smithy").is_some() {
         smithy::load(&file, &json)
     } else if json.get("metadata").is_some() && json.get("operations").is_some() {
-        let paginators = sibling(path, "paginators-1.json");
+        let paginators =
+            sibling(path, "paginators-1.json").or_else(|| sibling(path, "paginators-1.json.gz"));
         let paginators = match paginators {
             Some(p) => Some(read_json(&p)?),
             None => None,
