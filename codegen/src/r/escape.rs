@@ -124,6 +124,13 @@ pub fn dcf_value(s: &str) -> String {
         .join(" ")
 }
 
+/// Text for inclusion in an HTML fragment handed to the documentation converter.
+pub fn html_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// A markdown code span holding `s` verbatim (a longer fence when `s` holds backticks).
 pub fn markdown_code(s: &str) -> String {
     let s = comment_safe(s);

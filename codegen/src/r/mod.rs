@@ -6,7 +6,7 @@
 //! for their destination ([`escape`]).
 
 mod description;
-mod escape;
+pub mod escape;
 mod interfaces;
 mod opdoc;
 mod operations;

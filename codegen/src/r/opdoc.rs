@@ -1,6 +1,7 @@
 //! The documentation of one operation, computed once and shared by the roxygen block, the Rd page
 //! and the docs page: title, description, usage, arguments, value and request syntax.
 
+use super::escape::html_text;
 use super::summary::member_doc_html;
 use super::syntax::{request_syntax, value_syntax};
 use crate::docs::{escape_roxygen_text, parse_html, RenderOptions};
@@ -155,12 +156,6 @@ pub fn op_docs(
         value,
         request,
     })
-}
-
-fn html_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

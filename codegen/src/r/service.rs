@@ -1,7 +1,7 @@
 //! `R/<svc>_service.R`: the client constructor with its roxygen block and the service metadata
 //! (`.<svc>$metadata`, `.<svc>$service` with the paws protocol handler).
 
-use super::escape::{r_string, rd_text, roxygen_lines, roxygen_tag, roxygen_verbatim};
+use super::escape::{html_text, r_string, rd_text, roxygen_lines, roxygen_tag, roxygen_verbatim};
 use super::{render, Ctx, NOTICE};
 use crate::docs::escape_roxygen_text;
 use crate::docs::parse_html;
@@ -50,12 +50,7 @@ pub fn service_title(ctx: &Ctx) -> String {
 pub fn service_doc_html(ctx: &Ctx) -> String {
     match ctx.model.service.traits.documentation.as_deref() {
         Some(d) if !d.trim().is_empty() => d.to_string(),
-        _ => format!(
-            "<p>{}</p>",
-            service_title(ctx)
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-        ),
+        _ => format!("<p>{}</p>", html_text(&service_title(ctx))),
     }
 }
 

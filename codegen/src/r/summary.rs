@@ -2,14 +2,8 @@
 //! values, default and deprecation, as a small HTML fragment that goes through the same documentation
 //! converter as the model's own prose.
 
+use super::escape::html_text as html;
 use crate::ir::{Bounds, Member, Model, Shape, ShapeKind};
-
-/// Escape text for inclusion in the HTML fragment.
-fn html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// A short description of a shape kind: "string", "list of string", "structure", ...
 fn kind_words(model: &Model, shape: &Shape, depth: usize) -> String {
