@@ -21,6 +21,7 @@
 //! dropped), so re-wrapped or re-escaped prose is no change, and a `length` with `min: 0` is the same as
 //! one without a `min`.
 
+mod docs;
 mod members;
 mod operations;
 pub mod report;
@@ -255,8 +256,7 @@ pub fn diff_with_mode(old: &Model, new: &Model, mode: Mode) -> Vec<Event> {
     let mut out = Vec::new();
     shapes::diff_shapes(&cx, &mut out);
     operations::diff_operations(&cx, &mut out);
-    traits::diff_docs(
-        &cx,
+    docs::diff_docs(
         old.service.traits.documentation.as_deref(),
         new.service.traits.documentation.as_deref(),
         &new.service.name,

@@ -1,7 +1,7 @@
 //! Shape-level changes: shapes added, removed or changing type, enum values, and the per-kind walk
 //! into members (list member, map key / value, structure and union members) and traits.
 
-use super::{event, members, traits, Cx, Event, EventId, Severity};
+use super::{docs, event, members, traits, Cx, Event, EventId, Severity};
 use crate::ir::{EnumValue, Shape, ShapeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -182,8 +182,7 @@ fn enum_changes(cx: &Cx, at: &str, old: &[EnumValue], new: &[EnumValue], out: &m
             )),
             _ => {}
         }
-        traits::diff_docs(
-            cx,
+        docs::diff_docs(
             prev.documentation.as_deref(),
             v.documentation.as_deref(),
             &vid,
