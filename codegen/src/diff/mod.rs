@@ -6,7 +6,7 @@
 //! sorted by (shape id, event id, message), so the same two models always give the same list.
 //!
 //! **Comparison modes.** When the two models come from different forms (Smithy JSON AST vs botocore
-//! JSON, see [`ir::ModelForm`]), facts only one form can carry are not compared ([`Mode::CrossForm`]):
+//! JSON, see [`ModelForm`]), facts only one form can carry are not compared ([`Mode::CrossForm`]):
 //! enum value names, per-value documentation and deprecation, `default`, `clientOptional`,
 //! `addedDefault`, `box`, `input` / `output`, `uniqueItems`, `jsonvalue`, operation examples, the
 //! operation `http` trait when one side has none (awsJson Smithy models carry no HTTP binding), the

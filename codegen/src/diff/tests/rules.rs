@@ -344,3 +344,45 @@ fn documentation_deprecation_and_other_traits() {
         (TraitRemoved, Warning, 1)
     );
 }
+
+#[test]
+fn int_enum_values() {
+    let iv = |name: &str, value: i64| IntEnumValue {
+        name: name.into(),
+        value,
+        documentation: None,
+    };
+    let with = |values: Vec<IntEnumValue>| {
+        let mut m = base();
+        m.shapes
+            .insert("Level".into(), shape("Level", ShapeKind::IntEnum(values)));
+        m
+    };
+    let old = with(vec![iv("LOW", 1), iv("HIGH", 2)]);
+    let cases = [
+        (
+            vec![iv("LOW", 1), iv("HIGH", 2), iv("TOP", 3)],
+            EnumValueAppended,
+            Note,
+            "Level$TOP",
+        ),
+        (
+            vec![iv("LOW", 1), iv("MID", 5), iv("HIGH", 2)],
+            EnumValueInserted,
+            Error,
+            "Level$MID",
+        ),
+        (vec![iv("LOW", 1)], EnumValueRemoved, Error, "Level$HIGH"),
+        (
+            vec![iv("LOW", 1), iv("UPPER", 2)],
+            EnumValueRenamed,
+            Error,
+            "Level$UPPER",
+        ),
+    ];
+    for (values, id, sev, at) in cases {
+        let e = diff(&old, &with(values));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].id, e[0].severity, e[0].shape.as_str()), (id, sev, at));
+    }
+}
