@@ -1,10 +1,11 @@
 //! Prints how long the documentation module takes on every documentation string of a model:
-//! parse, then markdown (roxygen), page markdown, Rd and rustdoc.
+//! parse, then roxygen markdown, page markdown, Rd, rustdoc and titles, each phase over all
+//! strings, best of five runs, wall time and (on Linux) this thread's CPU time.
 //!
 //! `cargo run --release -p codegen --example docs_bench -- [service-2.json]` (default: SageMaker
 //! from botocore 1.35.0 in `../shared/upstream`).
 
-use codegen::docs::{parse_html, RenderOptions};
+use codegen::docs::{parse_html, Doc, RenderOptions};
 use std::time::{Duration, Instant};
 
 fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
@@ -12,7 +13,9 @@ fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
         serde_json::Value::Object(map) => {
             for (key, v) in map {
                 match (key.as_str(), v.as_str()) {
-                    ("documentation", Some(s)) => out.push(s.to_string()),
+                    ("documentation" | "smithy.api#documentation", Some(s)) => {
+                        out.push(s.to_string())
+                    }
                     _ => collect(v, out),
                 }
             }
@@ -26,6 +29,30 @@ fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
 fn cpu_ns() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     s.split_whitespace().next()?.parse().ok()
+}
+
+/// Best wall and CPU time of five runs of `f`.
+fn best_of_5(mut f: impl FnMut() -> usize) -> (Duration, Option<u64>) {
+    let mut wall = Duration::MAX;
+    let mut cpu: Option<u64> = None;
+    for _ in 0..5 {
+        let c0 = cpu_ns();
+        let t0 = Instant::now();
+        std::hint::black_box(f());
+        wall = wall.min(t0.elapsed());
+        if let (Some(a), Some(b)) = (c0, cpu_ns()) {
+            cpu = Some(cpu.map_or(b - a, |c| c.min(b - a)));
+        }
+    }
+    (wall, cpu)
+}
+
+fn print_row(name: &str, wall: Duration, cpu: Option<u64>) {
+    let cpu = cpu.map_or("n/a".to_string(), |c| format!("{:8.2} ms", c as f64 / 1e6));
+    println!(
+        "{name:>18}: {:8.2} ms wall, {cpu} CPU",
+        wall.as_secs_f64() * 1e3
+    );
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -51,61 +78,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     println!(
-        "{path}\n{} documentation strings, {bytes} bytes",
+        "{path}\n{} documentation strings, {bytes} bytes; best of 5 runs",
         docs.len()
     );
-    let mut best = [Duration::MAX; 6];
-    let mut best_cpu = u64::MAX;
-    for _ in 0..5 {
-        let cpu0 = cpu_ns();
-        let mut t = [Duration::ZERO; 6];
-        let mut out = 0usize;
-        for html in &docs {
-            let s = Instant::now();
-            let doc = parse_html(html);
-            t[0] += s.elapsed();
-            let s = Instant::now();
-            out += doc.to_markdown(&opts).len();
-            t[1] += s.elapsed();
-            let s = Instant::now();
-            out += doc.to_page_markdown(&opts).len();
-            t[2] += s.elapsed();
-            let s = Instant::now();
-            out += doc.to_rd(&opts).len();
-            t[3] += s.elapsed();
-            let s = Instant::now();
-            out += doc.to_rustdoc().len() + doc.first_sentence().len();
-            t[4] += s.elapsed();
-        }
-        t[5] = t[..5].iter().sum();
-        if let (Some(a), Some(b)) = (cpu0, cpu_ns()) {
-            best_cpu = best_cpu.min(b - a);
-        }
-        std::hint::black_box(out);
-        for (b, x) in best.iter_mut().zip(t) {
-            *b = (*b).min(x);
-        }
-    }
-    let names = [
+
+    let mut parsed: Vec<Doc> = Vec::new();
+    let mut rows = vec![(
         "parse",
+        best_of_5(|| {
+            parsed = docs.iter().map(|h| parse_html(h)).collect();
+            parsed.len()
+        }),
+    )];
+    let p = &parsed;
+    let o = &opts;
+    rows.push((
         "roxygen markdown",
+        best_of_5(|| p.iter().map(|d| d.to_markdown(o).len()).sum()),
+    ));
+    rows.push((
         "page markdown",
-        "Rd",
-        "rustdoc + title",
-        "total",
-    ];
-    for (name, d) in names.iter().zip(best) {
-        println!(
-            "{name:>18}: {:8.2} ms wall (best of 5)",
-            d.as_secs_f64() * 1000.0
-        );
+        best_of_5(|| p.iter().map(|d| d.to_page_markdown(o).len()).sum()),
+    ));
+    rows.push(("Rd", best_of_5(|| p.iter().map(|d| d.to_rd(o).len()).sum())));
+    rows.push((
+        "rustdoc",
+        best_of_5(|| p.iter().map(|d| d.to_rustdoc().len()).sum()),
+    ));
+    rows.push((
+        "title",
+        best_of_5(|| p.iter().map(|d| d.first_sentence().len()).sum()),
+    ));
+
+    let wall: Duration = rows.iter().map(|r| r.1 .0).sum();
+    let cpu: Option<u64> = rows.iter().map(|r| r.1 .1).sum();
+    for (name, (w, c)) in &rows {
+        print_row(name, *w, *c);
     }
-    if best_cpu != u64::MAX {
-        println!(
-            "{:>18}: {:8.2} ms CPU (best of 5)",
-            "total",
-            best_cpu as f64 / 1e6
-        );
-    }
+    print_row("total", wall, cpu);
     Ok(())
 }

@@ -269,12 +269,13 @@ fn flat_text(node: NodeRef<'_>) -> String {
 fn pre_text(node: NodeRef<'_>) -> String {
     let mut out = String::new();
     for d in node.descendants() {
-        if let Node::Text(t) = d.value() {
-            out.extend(
-                t.text
-                    .chars()
-                    .filter(|c| !c.is_control() || *c == '\n' || *c == '\t'),
-            );
+        match d.value() {
+            Node::Text(t) => {
+                let keep = |c: &char| !c.is_control() || *c == '\n' || *c == '\t';
+                out.extend(t.text.chars().filter(keep));
+            }
+            Node::Element(el) if el.name() == "br" => out.push('\n'),
+            _ => {}
         }
     }
     let out = out.replace('\t', "    ");

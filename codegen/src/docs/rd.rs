@@ -29,7 +29,11 @@ impl Rd<'_> {
             let lines = match block {
                 Block::Para(v) | Block::Plain(v) => self.para(v),
                 Block::List { ordered, items } => self.list(*ordered, items),
-                Block::Code(text) => vec![format!("\\preformatted{{{}}}", verb(text))],
+                Block::Code(text) => vec![format!(
+                    "\\if{{html}}{{\\out{{<div class=\"sourceCode\">}}}}\\preformatted{{{}\n}}\
+                     \\if{{html}}{{\\out{{</div>}}}}",
+                    verb(text)
+                )],
             };
             if lines.is_empty() {
                 continue;

@@ -125,8 +125,9 @@ fn pre_blocks_are_fenced_and_verbatim() {
     );
     assert_eq!(
         rd(html),
-        "x\n\n\\preformatted{fn a() \\{\n    100\\% \\\\ @b\n\\}}"
+        "x\n\n\\if{html}{\\out{<div class=\"sourceCode\">}}\\preformatted{fn a() \\{\n    100\\% \\\\ @b\n\\}\n}\\if{html}{\\out{</div>}}"
     );
+    assert_eq!(page("<pre>a<br>b</pre>"), "```\na\nb\n```");
     // A fence inside the code gets a longer fence around it.
     assert_eq!(
         rustdoc("<pre>```\nx\n```</pre>"),
