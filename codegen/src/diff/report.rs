@@ -112,7 +112,11 @@ pub fn changelog(events: &[Event], title: &str) -> String {
     let mut values: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for e in of(&[EventId::EnumValueAppended, EventId::EnumValueInserted]) {
         let shape = e.shape.split_once('$').map_or(e.shape.as_str(), |(s, _)| s);
-        let value = e.message.split('"').nth(1).unwrap_or(&e.shape);
+        // The message quotes the value: `enum value "ml.t2.medium" appended`.
+        let value = match (e.message.find('"'), e.message.rfind('"')) {
+            (Some(a), Some(b)) if a < b => &e.message[a + 1..b],
+            _ => e.shape.as_str(),
+        };
         values.entry(shape).or_default().push(format!("`{value}`"));
     }
     section(
