@@ -1,9 +1,10 @@
 //! `cargo xtask bench [AREA...]`: benchmarks that print numbers (median and min of N runs) on the real
-//! upstream models. Areas: load, rust, r, diff (all when none is named). Build in release (the
+//! upstream models. Areas: load, rust, r, diff, pipeline (all when none is named). Build in release (the
 //! `cargo xtask` alias does).
 
 mod diff;
 mod load;
+mod pipeline;
 mod r;
 mod rust;
 
@@ -13,7 +14,7 @@ use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Areas to run: load, rust, r, diff.
+    /// Areas to run: load, rust, r, diff, pipeline.
     areas: Vec<String>,
     /// Runs per measurement.
     #[arg(long, default_value_t = 10)]
@@ -45,8 +46,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let all = args.areas.is_empty();
     let wants = |a: &str| all || args.areas.iter().any(|x| x == a);
     for a in &args.areas {
-        if !["load", "rust", "r", "diff"].contains(&a.as_str()) {
-            bail!("unknown bench area {a:?} (expected load, rust, r, diff)");
+        if !["load", "rust", "r", "diff", "pipeline"].contains(&a.as_str()) {
+            bail!("unknown bench area {a:?} (expected load, rust, r, diff, pipeline)");
         }
     }
     if wants("load") {
@@ -60,6 +61,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if wants("diff") {
         diff::run(args.iterations)?;
+    }
+    if wants("pipeline") {
+        pipeline::run(args.iterations)?;
     }
     Ok(ExitCode::SUCCESS)
 }
