@@ -121,3 +121,43 @@ fn restricted_to_the_endpoint_config_operations() {
         .any(|e| e.shape == "ProductionVariant$InstancePools" && e.id == EventId::MemberAdded));
     assert!(diff::diff_operations(&smithy(), &smithy(), &["NoSuchOperation".into()]).is_err());
 }
+
+/// Smithy (same API as botocore 1.37.23) -> botocore 1.44.8 across forms finds the same real changes as
+/// botocore 1.37.23 -> 1.44.8 within one form: the verdict does not depend on the old model's form.
+#[test]
+fn the_old_models_form_does_not_change_the_real_changes() {
+    use std::collections::BTreeSet;
+    let newest = botocore("1.44.8");
+    let key = |events: Vec<diff::Event>| -> BTreeSet<(EventId, String, Severity)> {
+        events
+            .into_iter()
+            .map(|e| (e.id, e.shape, e.severity))
+            .collect()
+    };
+    let cross = key(diff::diff(&smithy(), &newest));
+    let same = key(diff::diff(&botocore("1.37.23"), &newest));
+    let shared = cross.intersection(&same).count();
+    assert!(shared > 1500, "{shared}");
+    // Only across forms: the rename, and ListProjects' pagination (botocore 1.37.23 has none).
+    let only_cross: Vec<_> = cross.difference(&same).collect();
+    for (id, shape, _) in &only_cross {
+        assert!(
+            shape.contains("HumanLoopActivationConditions") || shape == "ListProjects",
+            "{id} {shape}"
+        );
+    }
+    // Only within botocore: what cross-form mode leaves out (`box`, pattern anchoring, member order,
+    // pagination present on one side).
+    for (id, shape, _) in same.difference(&cross) {
+        assert!(
+            matches!(
+                id,
+                EventId::TraitAdded
+                    | EventId::TraitRemoved
+                    | EventId::PatternChanged
+                    | EventId::MembersReordered
+            ),
+            "{id} {shape}"
+        );
+    }
+}
