@@ -172,6 +172,13 @@ fn r_checks_catch_broken_packages() {
     let e = r_common::run_checks(&dir, &expected).unwrap_err();
     assert!(e.contains("checkRd(hostiletest_ping.Rd)"), "{e}");
 
+    let dir = fresh("description");
+    let f = dir.join("DESCRIPTION");
+    let body = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(&f, body.replace("Version: 0.1.0", "Version: one")).unwrap();
+    let e = r_common::run_checks(&dir, &expected).unwrap_err();
+    assert!(e.contains("DESCRIPTION"), "{e}");
+
     let mut wrong = expected.clone();
     let i = wrong
         .iter()

@@ -1,7 +1,8 @@
 //! Shared by the `r_*` tests: generate a model's R package, write it to a temporary directory and check
-//! it with ONE `Rscript` run (`tests/fixtures/r/check_package.R`): every R file parses, every Rd file
-//! passes `tools::checkRd()` silently, every interface's `shape` has the model's member names at every
-//! level, every operation function reaches its operation. R is required: a missing `Rscript` fails.
+//! it with ONE `Rscript` run (`tests/fixtures/r/check_package.R`): DESCRIPTION and NAMESPACE pass R's
+//! own checks, every R file parses, every Rd file passes `tools::checkRd()` silently, every
+//! interface's `shape` has the model's member names at every level, every operation function reaches
+//! its operation. R is required: a missing `Rscript` fails.
 
 #![allow(dead_code)]
 
