@@ -8,6 +8,7 @@ use crate::docs::escape_roxygen_text;
 use crate::ir::{Operation, ShapeKind};
 use crate::naming::r::symbol;
 use askama::Template;
+use rayon::prelude::*;
 
 #[derive(Template)]
 #[template(path = "r/operation.R", escape = "none")]
@@ -184,7 +185,7 @@ fn operation(ctx: &Ctx, o: &OpView) -> Result<String, String> {
 pub fn operations_file(ctx: &Ctx) -> Result<String, String> {
     let ops = ctx
         .ops
-        .iter()
+        .par_iter()
         .map(|o| operation(ctx, o))
         .collect::<Result<Vec<_>, _>>()?;
     render(
@@ -199,24 +200,30 @@ pub fn operations_file(ctx: &Ctx) -> Result<String, String> {
 
 /// The whole `R/<svc>_interfaces.R`.
 pub fn interfaces_file(ctx: &Ctx) -> Result<String, String> {
-    let mut interfaces = Vec::with_capacity(ctx.ops.len() * 2);
-    for o in &ctx.ops {
-        for (suffix, id) in [("input", &o.op.input), ("output", &o.op.output)] {
-            let shape = match id {
-                Some(id) => Some(
-                    shape_expression(ctx.model, id)
-                        .map_err(|e| format!("operation `{}`: {e}", o.op.name))?,
-                ),
-                None => None,
-            };
-            let view = InterfaceView {
-                svc: &ctx.svc,
-                name: format!("{}_{suffix}", o.r_name),
-                shape,
-            };
-            interfaces.push(render("interface", &view)?.trim().to_string());
-        }
-    }
+    let interfaces = ctx
+        .ops
+        .par_iter()
+        .map(|o| {
+            let mut pair = Vec::with_capacity(2);
+            for (suffix, id) in [("input", &o.op.input), ("output", &o.op.output)] {
+                let shape = match id {
+                    Some(id) => Some(
+                        shape_expression(ctx.model, id)
+                            .map_err(|e| format!("operation `{}`: {e}", o.op.name))?,
+                    ),
+                    None => None,
+                };
+                let view = InterfaceView {
+                    svc: &ctx.svc,
+                    name: format!("{}_{suffix}", o.r_name),
+                    shape,
+                };
+                pair.push(render("interface", &view)?.trim().to_string());
+            }
+            Ok(pair)
+        })
+        .collect::<Result<Vec<_>, String>>()?
+        .concat();
     render(
         "interfaces file",
         &InterfacesFile {
