@@ -2,7 +2,7 @@
 //! text grouped by severity, JSON, or a markdown changelog entry. `--fail-on` sets the exit status.
 
 use anyhow::{Context, Result};
-use codegen::diff::{self, report, Event, Severity};
+use codegen::diff::{self, report, Event, Mode, Severity};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -42,21 +42,35 @@ pub struct Args {
     /// Title of the changelog entry (default: the two file names).
     #[arg(long)]
     title: Option<String>,
+    /// Compare every fact even when the two files are of different forms (by default, facts only
+    /// one form can carry are skipped across forms).
+    #[arg(long)]
+    strict: bool,
 }
 
 /// Load both models and compute the (optionally restricted) diff.
-pub fn compute(old: &std::path::Path, new: &std::path::Path, ops: &[String]) -> Result<Vec<Event>> {
+pub fn compute(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    ops: &[String],
+    strict: bool,
+) -> Result<Vec<Event>> {
     let a = codegen::load::load_file(old).with_context(|| format!("loading {}", old.display()))?;
     let b = codegen::load::load_file(new).with_context(|| format!("loading {}", new.display()))?;
-    if ops.is_empty() {
-        Ok(diff::diff(&a, &b))
+    let mode = if strict {
+        Mode::SameForm
     } else {
-        diff::diff_operations(&a, &b, ops).map_err(anyhow::Error::msg)
+        Mode::for_models(&a, &b)
+    };
+    if ops.is_empty() {
+        Ok(diff::diff_with_mode(&a, &b, mode))
+    } else {
+        diff::diff_operations_with_mode(&a, &b, ops, mode).map_err(anyhow::Error::msg)
     }
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let events = compute(&args.old, &args.new, &args.operations)?;
+    let events = compute(&args.old, &args.new, &args.operations, args.strict)?;
     match args.format {
         Format::Text => print!("{}", report::text(&events)),
         Format::Json => println!("{:#}", report::json(&events)),

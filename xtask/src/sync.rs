@@ -34,6 +34,9 @@ pub struct Args {
     /// Accept a file whose sha256 differs from the pin, and record its sha256 in the manifest.
     #[arg(long)]
     update: bool,
+    /// Fetch, check, load and print the diff, but write nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -110,6 +113,10 @@ fn sync_one(args: &Args, manifest_path: &Path, manifest: &Manifest) -> Result<()
             print!("{}", report::text(&events));
         }
         None => println!("no projection yet at {}", proj_path.display()),
+    }
+    if args.dry_run {
+        eprintln!("--dry-run: nothing was written");
+        return Ok(());
     }
     write_and_regenerate(
         manifest_path,

@@ -136,3 +136,48 @@ fn sagemaker_changelog_restricted_to_operations() {
     assert!(md.contains("- `ProductionVariant$InstancePools`"), "{md}");
     assert!(!md.contains("### New operations"), "{md}");
 }
+
+#[test]
+fn strict_compares_what_one_form_cannot_carry() {
+    let smithy = upstream("api-models-aws/sagemaker/service/2017-07-24/sagemaker-2017-07-24.json")
+        .display()
+        .to_string();
+    let boto = upstream("botocore/1.37.23/sagemaker/2017-07-24/service-2.json")
+        .display()
+        .to_string();
+    let ops = "CreateEndpointConfig";
+    let lenient = run(&[
+        "diff",
+        &smithy,
+        &boto,
+        "--operations",
+        ops,
+        "--format",
+        "json",
+    ]);
+    let strict = run(&[
+        "diff",
+        &smithy,
+        &boto,
+        "--operations",
+        ops,
+        "--format",
+        "json",
+        "--strict",
+    ]);
+    let count = |o: &std::process::Output| {
+        let v: serde_json::Value = serde_json::from_str(&stdout(o)).expect("JSON");
+        v["events"].as_array().expect("events").len()
+    };
+    assert_eq!(count(&lenient), 0, "{}", stdout(&lenient));
+    // Enum member names, `input` / `output` traits, pattern anchoring: botocore has none of them.
+    let strict_events = stdout(&strict);
+    assert!(count(&strict) > 10, "{strict_events}");
+    assert!(
+        strict_events.contains("InputTraitRemoved"),
+        "{strict_events}"
+    );
+    assert!(
+        strict_events.contains("EnumValueRenamed") || strict_events.contains("EnumValueRemoved")
+    );
+}

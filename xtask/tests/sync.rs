@@ -152,6 +152,19 @@ fn a_good_file_updates_projection_pin_and_generated_output() {
     assert!(!manifest_before.contains(&sha));
 
     let url = format!("{base}/service-2.json");
+    // A dry run prints the same diff and writes nothing.
+    let dry = xtask(
+        r,
+        &["sync", "sagemaker", "--from", &url, "--update", "--dry-run"],
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("ProductionVariant$InstancePools"),
+        "{}",
+        stdout(&dry)
+    );
+    assert!(before == snapshot(r), "--dry-run wrote something");
+
     let out = xtask(r, &["sync", "sagemaker", "--from", &url, "--update"]);
     assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
     // The diff against the old projection is printed: the new members of ProductionVariant.

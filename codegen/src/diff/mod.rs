@@ -274,6 +274,16 @@ pub fn diff_operations(
     new: &Model,
     operations: &[String],
 ) -> Result<Vec<Event>, String> {
+    diff_operations_with_mode(old, new, operations, Mode::for_models(old, new))
+}
+
+/// [`diff_operations`] in the given comparison mode.
+pub fn diff_operations_with_mode(
+    old: &Model,
+    new: &Model,
+    operations: &[String],
+    mode: Mode,
+) -> Result<Vec<Event>, String> {
     let missing: Vec<&str> = operations
         .iter()
         .filter(|o| !old.operations.contains_key(*o) && !new.operations.contains_key(*o))
@@ -287,7 +297,7 @@ pub fn diff_operations(
     }
     let old = restrict(old, operations);
     let new = restrict(new, operations);
-    Ok(diff(&old, &new))
+    Ok(diff_with_mode(&old, &new, mode))
 }
 
 /// `model` restricted to those of `operations` it has, and their closure.

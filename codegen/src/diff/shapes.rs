@@ -157,15 +157,19 @@ fn enum_changes(cx: &Cx, at: &str, old: &[EnumValue], new: &[EnumValue], out: &m
             continue;
         }
         let vid = value_id(at, v);
-        if let (Some(a), Some(b)) = (&prev.name, &v.name) {
-            if a != b {
-                out.push(event(
-                    EventId::EnumValueRenamed,
-                    Severity::Error,
-                    &vid,
-                    format!("enum value {:?} renamed from {a} to {b}", v.value),
-                ));
-            }
+        if prev.name != v.name {
+            let name = |n: &Option<String>| n.clone().unwrap_or_else(|| "(no name)".into());
+            out.push(event(
+                EventId::EnumValueRenamed,
+                Severity::Error,
+                &vid,
+                format!(
+                    "enum value {:?} renamed from {} to {}",
+                    v.value,
+                    name(&prev.name),
+                    name(&v.name)
+                ),
+            ));
         }
         match (prev.deprecated, v.deprecated) {
             (false, true) => out.push(event(
