@@ -136,12 +136,13 @@ fn write_and_regenerate(
     projection: &str,
 ) -> Result<()> {
     let old_manifest = std::fs::read(manifest_path)?;
-    let undo = || {
-        let _ = match old_projection {
-            Some(b) => write_file_atomic(proj_path, b),
-            None => std::fs::remove_file(proj_path).map_err(Into::into),
-        };
-        let _ = write_file_atomic(manifest_path, &old_manifest);
+    let undo = || -> Result<()> {
+        match old_projection {
+            Some(b) => write_file_atomic(proj_path, b)?,
+            None if proj_path.exists() => std::fs::remove_file(proj_path)?,
+            None => {}
+        }
+        write_file_atomic(manifest_path, &old_manifest)
     };
     let result = (|| -> Result<usize> {
         write_file_atomic(proj_path, projection.as_bytes())?;
@@ -162,8 +163,11 @@ fn write_and_regenerate(
             Ok(())
         }
         Err(e) => {
-            undo();
-            Err(e.context("models/ was restored; generated/ is unchanged"))
+            let restored = match undo() {
+                Ok(()) => "models/ was restored".to_string(),
+                Err(u) => format!("restoring models/ failed too ({u:#}): check it with git"),
+            };
+            Err(e.context(format!("{restored}; generated/ is unchanged")))
         }
     }
 }

@@ -228,3 +228,27 @@ fn the_pinned_file_reproduces_the_committed_projection() {
     let check = xtask(r, &["regenerate", "--check"]);
     assert!(check.status.success(), "{}", stderr(&check));
 }
+
+#[test]
+fn a_failed_regeneration_puts_models_back() {
+    let base = serve(vec![("/service-2.json", Reply::Ok(good_body()))]);
+    let root = temp_root();
+    let r = root.path();
+    // A second service whose projection is missing: regenerating everything fails after sync has
+    // written the new SageMaker projection and pin.
+    let manifest = std::fs::read_to_string(r.join("models/sagemaker.toml")).expect("manifest");
+    let broken = manifest
+        .replace("id = \"sagemaker\"", "id = \"broken\"")
+        .replace("sagemaker.projection.json", "broken.projection.json")
+        .replace("crate_name = \"", "crate_name = \"broken-")
+        .replace("package = \"", "package = \"broken.");
+    std::fs::write(r.join("models/broken.toml"), broken).expect("write");
+    let before = snapshot(r);
+    let url = format!("{base}/service-2.json");
+    let out = xtask(r, &["sync", "sagemaker", "--from", &url, "--update"]);
+    let err = stderr(&out);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("models/ was restored"), "{err}");
+    assert!(err.contains("broken"), "{err}");
+    assert!(before == snapshot(r), "files changed");
+}
