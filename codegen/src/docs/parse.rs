@@ -128,14 +128,22 @@ impl BlockWalker {
                 }
             }
             "li" => {
-                // A list item outside any list: a one-item bullet list.
+                // A list item outside any list: a bullet list, continued by the items after it.
+                let joins = inlines_blank(&self.pending);
                 self.flush();
                 let item = item_blocks(node, depth);
-                if !item.is_empty() {
-                    self.out.push(Block::List {
+                if item.is_empty() {
+                    return;
+                }
+                match self.out.last_mut() {
+                    Some(Block::List {
+                        ordered: false,
+                        items,
+                    }) if joins => items.push(item),
+                    _ => self.out.push(Block::List {
                         ordered: false,
                         items: vec![item],
-                    });
+                    }),
                 }
             }
             "pre" => {

@@ -386,6 +386,15 @@ fn placeholders_written_like_tags_stay_text() {
 }
 
 #[test]
+fn list_items_outside_a_list_make_one_list() {
+    assert_eq!(md("<li>one</li> <li>two</li>"), "-   one\n-   two");
+    assert_eq!(
+        md("<li>one</li> text <li>two</li>"),
+        "-   one\n\ntext\n\n-   two"
+    );
+}
+
+#[test]
 fn control_characters_are_dropped() {
     assert_eq!(md("a\u{0}b\u{7}c\u{1}d"), "abcd");
 }
