@@ -12,6 +12,12 @@
 //!
 //! Modules: [`tree`] (the types), `parse` (HTML -> tree), `markdown`, `rd`, `rustdoc` (renderers),
 //! `escape` (per-target escaping), `wrap` (line filling), `sentence` (first sentence).
+//!
+//! Escaping, per target: roxygen markdown doubles `@`, writes `\`, `\{`, `\}` for backslash and
+//! braces, `\[`/`\]` for brackets, character references (`&#42;`) for other markdown punctuation,
+//! and leaves `%` alone (roxygen2 escapes it; `\%` would reach Rd as `\\%`). Rd escapes `\`, `%`,
+//! `{`, `}`. rustdoc escapes brackets and emphasis characters, writes `<`/`>` as entities and bare
+//! URLs as autolinks. Page markdown uses backslash escapes.
 
 mod escape;
 mod markdown;

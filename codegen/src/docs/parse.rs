@@ -286,7 +286,9 @@ fn pre_text(node: NodeRef<'_>) -> String {
             _ => {}
         }
     }
-    let out = out.replace('\t', "    ");
+    let out = out
+        .replace('\t', "    ")
+        .replace(['\u{2028}', '\u{2029}'], "\n");
     let out = out.strip_prefix('\n').unwrap_or(&out);
     out.trim_end().to_string()
 }

@@ -127,7 +127,7 @@ fn pre_blocks_are_fenced_and_verbatim() {
         rd(html),
         "x\n\n\\if{html}{\\out{<div class=\"sourceCode\">}}\\preformatted{fn a() \\{\n    100\\% \\\\ @b\n\\}\n}\\if{html}{\\out{</div>}}"
     );
-    assert_eq!(page("<pre>a<br>b</pre>"), "```\na\nb\n```");
+    assert_eq!(page("<pre>a<br>b\u{2028}c</pre>"), "```\na\nb\nc\n```");
     // A fence inside the code gets a longer fence around it.
     assert_eq!(
         rustdoc("<pre>```\nx\n```</pre>"),
