@@ -4,6 +4,10 @@
 //! operations) -> back-ends (`rust`, `r`) -> [`fileset::FileSet`] (in memory, deterministic) -> written
 //! atomically or compared for `--check`. `diff` compares two models semantically.
 
+// Module docs link to the private submodules they describe; `cargo doc --document-private-items`
+// resolves them.
+#![allow(rustdoc::private_intra_doc_links)]
+
 pub mod diag;
 pub mod digest;
 pub mod docs;
