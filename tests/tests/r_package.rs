@@ -222,3 +222,19 @@ fn projection_without_docs_passes_r_checks_and_documents_every_argument() {
     .unwrap();
     assert!(!rd.contains("}{}"), "an argument without text:\n{rd}");
 }
+
+/// The committed package in `generated/r/` (what `cargo xtask regenerate` wrote) passes the R checks
+/// against the committed projection.
+#[test]
+fn committed_package_passes_r_checks() {
+    let model = load(&tests::project_root().join("models/sagemaker.projection.json"));
+    let pkg = tests::project_root().join("generated/r/paws.sagemaker.endpointconfig");
+    assert!(
+        pkg.is_dir(),
+        "missing {}: run `cargo xtask regenerate`",
+        pkg.display()
+    );
+    let summary = r_common::run_checks(&pkg, &r_common::expected_lines(&model))
+        .unwrap_or_else(|report| panic!("R checks failed for {}:\n{report}", pkg.display()));
+    assert!(summary.contains("4 operations"), "{summary}");
+}

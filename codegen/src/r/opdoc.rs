@@ -102,8 +102,9 @@ pub fn op_docs(
         .documentation
         .as_deref()
         .filter(|d| !d.trim().is_empty());
+    // Plain text, not `<code>`: that would become a link to this very page.
     let fallback = format!(
-        "<p>Calls the <code>{}</code> operation.</p>",
+        "<p>Calls the {} API operation (the model has no documentation for it).</p>",
         html_text(&op.name)
     );
     let parsed = parse_html(doc.unwrap_or(&fallback));

@@ -6,8 +6,8 @@ NULL
 #' Create Endpoint Config
 #'
 #' @description
-#' Calls the [`create_endpoint_config`][sagemaker_create_endpoint_config]
-#' operation.
+#' Calls the CreateEndpointConfig API operation (the model has no
+#' documentation for it).
 #'
 #' @usage
 #' sagemaker_create_endpoint_config(EndpointConfigName, ProductionVariants,
@@ -235,8 +235,8 @@ sagemaker_create_endpoint_config <- function(EndpointConfigName, ProductionVaria
 #' Delete Endpoint Config
 #'
 #' @description
-#' Calls the [`delete_endpoint_config`][sagemaker_delete_endpoint_config]
-#' operation.
+#' Calls the DeleteEndpointConfig API operation (the model has no
+#' documentation for it).
 #'
 #' @usage
 #' sagemaker_delete_endpoint_config(EndpointConfigName)
@@ -279,9 +279,8 @@ sagemaker_delete_endpoint_config <- function(EndpointConfigName) {
 #' Describe Endpoint Config
 #'
 #' @description
-#' Calls the
-#' [`describe_endpoint_config`][sagemaker_describe_endpoint_config]
-#' operation.
+#' Calls the DescribeEndpointConfig API operation (the model has no
+#' documentation for it).
 #'
 #' @usage
 #' sagemaker_describe_endpoint_config(EndpointConfigName)
@@ -482,8 +481,8 @@ sagemaker_describe_endpoint_config <- function(EndpointConfigName) {
 #' List Endpoint Configs
 #'
 #' @description
-#' Calls the [`list_endpoint_configs`][sagemaker_list_endpoint_configs]
-#' operation.
+#' Calls the ListEndpointConfigs API operation (the model has no
+#' documentation for it).
 #'
 #' @usage
 #' sagemaker_list_endpoint_configs(SortBy, SortOrder, NextToken,
