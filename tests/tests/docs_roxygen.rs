@@ -34,6 +34,7 @@ const HOSTILE: &[&str] = &[
     "<ul><li><p>one <b>bold</b></p></li><li><p>two <a href=\"a/b%20c\">link</a></p></li></ul>",
     "<ol><li>first<ul><li>nested <i>it</i></li></ul></li><li>second</li></ol>",
     "<pre>code {x}\n  100% \\d @e</pre>",
+    "<p><code>\"Resource\": [</code></p><p><code>\"arn\"</code></p><p><code>]</code> and <code>a[0]</code></p>",
 ];
 
 fn documentation_sample(model: &Value) -> Vec<String> {

@@ -96,8 +96,15 @@ pub fn md_line_start(word: &str, flavor: Flavor) -> Option<String> {
 }
 
 /// A code span holding `code` (spaces unbreakable), with a backtick fence longer than any run of
-/// backticks inside.
+/// backticks inside. In roxygen, code with unbalanced square brackets is written as Rd's
+/// `\verb{}` instead: roxygen2 pairs a `[` in one code span with a `]` in a later one as a link.
 pub fn md_code_span(code: &str, flavor: Flavor) -> String {
+    if flavor == Flavor::Roxygen && !brackets_balanced(code) {
+        return format!(
+            "\\verb{{{}}}",
+            rd_text(&code.replace('@', "@@")).replace(' ', &NBSP.to_string())
+        );
+    }
     let code = if flavor == Flavor::Roxygen {
         code.replace('@', "@@")
     } else {
@@ -113,6 +120,20 @@ pub fn md_code_span(code: &str, flavor: Flavor) -> String {
         "{fence}{pad}{}{pad}{fence}",
         code.replace(' ', &NBSP.to_string())
     )
+}
+
+/// Whether every `]` closes an earlier `[` and every `[` is closed.
+fn brackets_balanced(s: &str) -> bool {
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return false,
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 /// The length of the longest run of `c` in `s`.

@@ -283,6 +283,12 @@ fn roxygen_escapes() {
     assert_eq!(md("snake_case stays"), "snake_case stays");
     assert_eq!(md("<code>a@b %c \\d</code>"), "`a@@b %c \\d`");
     assert_eq!(escape_roxygen_text("[x] @y"), "\\[x\\] @@y");
+    // roxygen2 would pair brackets across code spans: unbalanced ones go in \verb{}.
+    assert_eq!(
+        md("<code>a[0]</code> <code>x: [</code> <code>]</code>"),
+        "`a[0]` \\verb{x: [} \\verb{]}"
+    );
+    assert_eq!(md("<code>{a% [</code>"), "\\verb{\\{a\\% [}");
 }
 
 #[test]
