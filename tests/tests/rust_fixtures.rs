@@ -1,7 +1,8 @@
 //! Edge-case models (`tests/fixtures/rust/*.json`: recursion, names such as `Option` / `Self` /
 //! `type`, colliding and digit-leading enum values, empty shapes, every constraint): the generated crates
 //! match the checked-in snapshots (`tests/fixtures/rust/snapshots/<name>/`) and pass
-//! `cargo clippy -D warnings` and `cargo doc` with warnings denied, all in one temporary workspace.
+//! `cargo clippy -D warnings`, their behaviour tests (`tests/fixtures/rust/behaviour/`) and `cargo doc`
+//! with warnings denied, all in one temporary workspace.
 
 mod rust_support;
 
@@ -63,9 +64,25 @@ fn generation_is_deterministic_across_thread_counts() {
     assert_eq!(one, many);
 }
 
+/// Each fixture crate plus its behaviour test (`tests/fixtures/rust/behaviour/<name>.rs`, copied in as
+/// `tests/behaviour.rs`) passes clippy with warnings denied, its tests, and `cargo doc` (warnings denied).
 #[test]
-fn fixture_crates_pass_clippy_and_doc() {
-    let crates: Vec<(String, FileSet)> = fixtures().into_iter().map(|(_, n, f)| (n, f)).collect();
+fn fixture_crates_pass_clippy_tests_and_doc() {
+    let mut behaviours = 0;
+    let crates: Vec<(String, FileSet)> = fixtures()
+        .into_iter()
+        .map(|(stem, name, mut files)| {
+            let test = fixtures_dir().join("behaviour").join(format!("{stem}.rs"));
+            if let Ok(text) = std::fs::read(&test) {
+                behaviours += 1;
+                files
+                    .insert("tests/behaviour.rs", text)
+                    .expect("insert test");
+            }
+            (name, files)
+        })
+        .collect();
+    assert!(behaviours >= 4, "behaviour tests missing");
     let ws = Workspace::new(&crates);
     ws.run(
         &[
@@ -78,6 +95,7 @@ fn fixture_crates_pass_clippy_and_doc() {
         ],
         &[],
     );
+    ws.run(&["test", "--workspace"], &[]);
     ws.run(
         &["doc", "--workspace", "--no-deps"],
         &[("RUSTDOCFLAGS", "-D warnings")],

@@ -17,6 +17,7 @@ mod cargo_toml;
 mod ctx;
 mod docs;
 mod enums;
+mod paths;
 pub mod render;
 mod runtime;
 mod types;
@@ -49,7 +50,9 @@ pub fn generate(model: &Model, settings: &Settings) -> Result<FileSet, String> {
         .par_iter()
         .map(|(id, n)| {
             let path = format!("src/types/{}.rs", n.module);
-            let tokens = shape_tokens(&ctx, id, n);
+            let local: std::collections::BTreeSet<String> =
+                [n.type_name.clone(), builders::builder_name(&n.type_name)].into();
+            let tokens = paths::shorten(shape_tokens(&ctx, id, n), &local);
             render::render(&path, tokens).map(|text| (path, text))
         })
         .collect();

@@ -42,10 +42,7 @@ pub fn struct_body(ctx: &Ctx, fields: &[Field]) -> TokenStream {
         let wire = Literal::string(&f.wire);
         let check = check_value(ctx, quote!(v), &f.member.target, Some(&f.member.traits), 0);
         if f.required && !f.plain {
-            let msg = Literal::string(&format!("missing required member `{}`", f.wire));
-            let missing = quote! {
-                crate::validation::push(out, &crate::validation::join(at, #wire), crate::error::Rule::Required, #msg.to_string());
-            };
+            let missing = quote!(crate::validation::required(at, #wire, out););
             out.extend(if check.is_empty() {
                 quote!(if self.#name.is_none() { #missing })
             } else {

@@ -33,6 +33,16 @@ pub(crate) fn push(out: &mut Vec<Violation>, at: &str, rule: Rule, message: Stri
     });
 }
 
+/// A required member is missing.
+pub(crate) fn required(at: &str, member: &str, out: &mut Vec<Violation>) {
+    push(
+        out,
+        &join(at, member),
+        Rule::Required,
+        ::std::format!("missing required member `{member}`"),
+    );
+}
+
 fn bounds<T: ::std::fmt::Display>(min: ::std::option::Option<T>, max: ::std::option::Option<T>) -> String {
     match (min, max) {
         (::std::option::Option::Some(a), ::std::option::Option::Some(b)) => ::std::format!("between {a} and {b}"),

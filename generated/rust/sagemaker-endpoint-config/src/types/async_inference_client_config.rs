@@ -10,35 +10,29 @@ pub struct AsyncInferenceClientConfig {
     /// Wire name: `MaxConcurrentInvocationsPerInstance`.
     ///
     /// Range: 1 to 1000 (inclusive).
-    pub max_concurrent_invocations_per_instance: ::std::option::Option<i32>,
+    pub max_concurrent_invocations_per_instance: Option<i32>,
 }
 impl AsyncInferenceClientConfig {
     /// A builder for this type.
     pub fn builder() -> AsyncInferenceClientConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self
-            .max_concurrent_invocations_per_instance
-        {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.max_concurrent_invocations_per_instance {
             let at = &crate::validation::join(at, "MaxConcurrentInvocationsPerInstance");
             crate::validation::range_int(
                 i128::from(*v),
-                ::std::option::Option::Some(1i128),
-                ::std::option::Option::Some(1000i128),
+                Some(1i128),
+                Some(1000i128),
                 at,
                 out,
             );
@@ -48,51 +42,39 @@ impl AsyncInferenceClientConfig {
 /// Builds a [`AsyncInferenceClientConfig`]; see [`AsyncInferenceClientConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AsyncInferenceClientConfigBuilder {
-    max_concurrent_invocations_per_instance: ::std::option::Option<i32>,
+    max_concurrent_invocations_per_instance: Option<i32>,
 }
 impl AsyncInferenceClientConfigBuilder {
     /// Sets `MaxConcurrentInvocationsPerInstance`.
     pub fn max_concurrent_invocations_per_instance(
         mut self,
-        value: impl ::std::convert::Into<i32>,
+        value: impl Into<i32>,
     ) -> Self {
-        self.max_concurrent_invocations_per_instance = ::std::option::Option::Some(
-            value.into(),
-        );
+        self.max_concurrent_invocations_per_instance = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::AsyncInferenceClientConfig,
-        crate::error::BuildError,
-    > {
-        ::std::result::Result::Ok(crate::types::AsyncInferenceClientConfig {
+    ) -> Result<crate::types::AsyncInferenceClientConfig, crate::error::BuildError> {
+        Ok(crate::types::AsyncInferenceClientConfig {
             max_concurrent_invocations_per_instance: self
                 .max_concurrent_invocations_per_instance,
         })
     }
 }
 impl ::serde::Serialize for crate::types::AsyncInferenceClientConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self
-            .max_concurrent_invocations_per_instance
-        {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.max_concurrent_invocations_per_instance {
             m.serialize_entry("MaxConcurrentInvocationsPerInstance", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceClientConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::AsyncInferenceClientConfig;
@@ -105,11 +87,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceClientConfig
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<i32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<i32> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "MaxConcurrentInvocationsPerInstance" => f0 = map.next_value()?,
                         _ => {
@@ -117,7 +97,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceClientConfig
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::AsyncInferenceClientConfig {
+                Ok(crate::types::AsyncInferenceClientConfig {
                     max_concurrent_invocations_per_instance: f0,
                 })
             }

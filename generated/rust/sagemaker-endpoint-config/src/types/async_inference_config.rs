@@ -8,45 +8,36 @@
 #[non_exhaustive]
 pub struct AsyncInferenceConfig {
     /// Wire name: `ClientConfig`.
-    pub client_config: ::std::option::Option<crate::types::AsyncInferenceClientConfig>,
+    pub client_config: Option<crate::types::AsyncInferenceClientConfig>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `OutputConfig`.
-    pub output_config: ::std::option::Option<crate::types::AsyncInferenceOutputConfig>,
+    pub output_config: Option<crate::types::AsyncInferenceOutputConfig>,
 }
 impl AsyncInferenceConfig {
     /// A builder for this type.
     pub fn builder() -> AsyncInferenceConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.client_config {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.client_config {
             let at = &crate::validation::join(at, "ClientConfig");
             v.validate_at(at, out);
         }
         match &self.output_config {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "OutputConfig"),
-                    crate::error::Rule::Required,
-                    "missing required member `OutputConfig`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "OutputConfig", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "OutputConfig");
                 v.validate_at(at, out);
             }
@@ -56,72 +47,62 @@ impl AsyncInferenceConfig {
 /// Builds a [`AsyncInferenceConfig`]; see [`AsyncInferenceConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AsyncInferenceConfigBuilder {
-    client_config: ::std::option::Option<crate::types::AsyncInferenceClientConfig>,
-    output_config: ::std::option::Option<crate::types::AsyncInferenceOutputConfig>,
+    client_config: Option<crate::types::AsyncInferenceClientConfig>,
+    output_config: Option<crate::types::AsyncInferenceOutputConfig>,
 }
 impl AsyncInferenceConfigBuilder {
     /// Sets `ClientConfig`.
     pub fn client_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::AsyncInferenceClientConfig>,
+        value: impl Into<crate::types::AsyncInferenceClientConfig>,
     ) -> Self {
-        self.client_config = ::std::option::Option::Some(value.into());
+        self.client_config = Some(value.into());
         self
     }
     /// Sets `OutputConfig`.
     pub fn output_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::AsyncInferenceOutputConfig>,
+        value: impl Into<crate::types::AsyncInferenceOutputConfig>,
     ) -> Self {
-        self.output_config = ::std::option::Option::Some(value.into());
+        self.output_config = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`OutputConfig`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::AsyncInferenceConfig,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::AsyncInferenceConfig, crate::error::BuildError> {
         match (self.output_config,) {
-            (::std::option::Option::Some(output_config),) => {
-                ::std::result::Result::Ok(crate::types::AsyncInferenceConfig {
+            (Some(output_config),) => {
+                Ok(crate::types::AsyncInferenceConfig {
                     client_config: self.client_config,
-                    output_config: ::std::option::Option::Some(output_config),
+                    output_config: Some(output_config),
                 })
             }
             (output_config,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if output_config.is_none() {
                     missing.push("OutputConfig");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("AsyncInferenceConfig", missing),
-                )
+                Err(crate::error::BuildError::new("AsyncInferenceConfig", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::AsyncInferenceConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.client_config {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.client_config {
             m.serialize_entry("ClientConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.output_config {
+        if let Some(v) = &self.output_config {
             m.serialize_entry("OutputConfig", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::AsyncInferenceConfig;
@@ -134,16 +115,10 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceConfig {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<
-                    crate::types::AsyncInferenceClientConfig,
-                > = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<
-                    crate::types::AsyncInferenceOutputConfig,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<crate::types::AsyncInferenceClientConfig> = None;
+                let mut f1: Option<crate::types::AsyncInferenceOutputConfig> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "ClientConfig" => f0 = map.next_value()?,
                         "OutputConfig" => f1 = map.next_value()?,
@@ -152,7 +127,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::AsyncInferenceConfig {
+                Ok(crate::types::AsyncInferenceConfig {
                     client_config: f0,
                     output_config: f1,
                 })

@@ -12,67 +12,51 @@ pub struct AsyncInferenceNotificationConfig {
     /// Length: 0 to 2048 characters.
     ///
     /// Pattern: `^arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+$`.
-    pub success_topic: ::std::option::Option<::std::string::String>,
+    pub success_topic: Option<String>,
     /// Wire name: `ErrorTopic`.
     ///
     /// Length: 0 to 2048 characters.
     ///
     /// Pattern: `^arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+$`.
-    pub error_topic: ::std::option::Option<::std::string::String>,
+    pub error_topic: Option<String>,
     /// Wire name: `IncludeInferenceResponseIn`.
     ///
     /// Length: 0 to 2 elements.
-    pub include_inference_response_in: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AsyncNotificationTopicTypes>,
+    pub include_inference_response_in: Option<
+        Vec<crate::types::AsyncNotificationTopicTypes>,
     >,
 }
 impl AsyncInferenceNotificationConfig {
     /// A builder for this type.
     pub fn builder() -> AsyncInferenceNotificationConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.success_topic {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.success_topic {
             let at = &crate::validation::join(at, "SuccessTopic");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(2048u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
             crate::patterns::P14.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.error_topic {
+        if let Some(v) = &self.error_topic {
             let at = &crate::validation::join(at, "ErrorTopic");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(2048u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
             crate::patterns::P14.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.include_inference_response_in {
+        if let Some(v) = &self.include_inference_response_in {
             let at = &crate::validation::join(at, "IncludeInferenceResponseIn");
             crate::validation::length(
                 v.len(),
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(2u64),
+                Some(0u64),
+                Some(2u64),
                 "elements",
                 at,
                 out,
@@ -87,47 +71,39 @@ impl AsyncInferenceNotificationConfig {
 /// Builds a [`AsyncInferenceNotificationConfig`]; see [`AsyncInferenceNotificationConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AsyncInferenceNotificationConfigBuilder {
-    success_topic: ::std::option::Option<::std::string::String>,
-    error_topic: ::std::option::Option<::std::string::String>,
-    include_inference_response_in: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AsyncNotificationTopicTypes>,
+    success_topic: Option<String>,
+    error_topic: Option<String>,
+    include_inference_response_in: Option<
+        Vec<crate::types::AsyncNotificationTopicTypes>,
     >,
 }
 impl AsyncInferenceNotificationConfigBuilder {
     /// Sets `SuccessTopic`.
-    pub fn success_topic(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.success_topic = ::std::option::Option::Some(value.into());
+    pub fn success_topic(mut self, value: impl Into<String>) -> Self {
+        self.success_topic = Some(value.into());
         self
     }
     /// Sets `ErrorTopic`.
-    pub fn error_topic(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error_topic = ::std::option::Option::Some(value.into());
+    pub fn error_topic(mut self, value: impl Into<String>) -> Self {
+        self.error_topic = Some(value.into());
         self
     }
     /// Sets `IncludeInferenceResponseIn`.
     pub fn include_inference_response_in(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::AsyncNotificationTopicTypes>,
-        >,
+        value: impl Into<Vec<crate::types::AsyncNotificationTopicTypes>>,
     ) -> Self {
-        self.include_inference_response_in = ::std::option::Option::Some(value.into());
+        self.include_inference_response_in = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AsyncInferenceNotificationConfig,
         crate::error::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::AsyncInferenceNotificationConfig {
+        Ok(crate::types::AsyncInferenceNotificationConfig {
             success_topic: self.success_topic,
             error_topic: self.error_topic,
             include_inference_response_in: self.include_inference_response_in,
@@ -135,28 +111,23 @@ impl AsyncInferenceNotificationConfigBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::AsyncInferenceNotificationConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.success_topic {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.success_topic {
             m.serialize_entry("SuccessTopic", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.error_topic {
+        if let Some(v) = &self.error_topic {
             m.serialize_entry("ErrorTopic", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.include_inference_response_in {
+        if let Some(v) = &self.include_inference_response_in {
             m.serialize_entry("IncludeInferenceResponseIn", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceNotificationConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::AsyncInferenceNotificationConfig;
@@ -169,15 +140,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceNotification
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::AsyncNotificationTopicTypes>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Vec<crate::types::AsyncNotificationTopicTypes>> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "SuccessTopic" => f0 = map.next_value()?,
                         "ErrorTopic" => f1 = map.next_value()?,
@@ -187,7 +154,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceNotification
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::AsyncInferenceNotificationConfig {
+                Ok(crate::types::AsyncInferenceNotificationConfig {
                     success_topic: f0,
                     error_topic: f1,
                     include_inference_response_in: f2,

@@ -12,78 +12,54 @@ pub struct AsyncInferenceOutputConfig {
     /// Length: 0 to 2048 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9:/_-]*$`.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// Wire name: `S3OutputPath`.
     ///
     /// Length: 0 to 512 characters.
     ///
     /// Pattern: `^(https|s3)://([^/])/?(.*)$`.
-    pub s3_output_path: ::std::option::Option<::std::string::String>,
+    pub s3_output_path: Option<String>,
     /// Wire name: `NotificationConfig`.
-    pub notification_config: ::std::option::Option<
-        crate::types::AsyncInferenceNotificationConfig,
-    >,
+    pub notification_config: Option<crate::types::AsyncInferenceNotificationConfig>,
     /// Wire name: `S3FailurePath`.
     ///
     /// Length: 0 to 512 characters.
     ///
     /// Pattern: `^(https|s3)://([^/])/?(.*)$`.
-    pub s3_failure_path: ::std::option::Option<::std::string::String>,
+    pub s3_failure_path: Option<String>,
 }
 impl AsyncInferenceOutputConfig {
     /// A builder for this type.
     pub fn builder() -> AsyncInferenceOutputConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.kms_key_id {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.kms_key_id {
             let at = &crate::validation::join(at, "KmsKeyId");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(2048u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
             crate::patterns::P7.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.s3_output_path {
+        if let Some(v) = &self.s3_output_path {
             let at = &crate::validation::join(at, "S3OutputPath");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(512u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
             crate::patterns::P2.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.notification_config {
+        if let Some(v) = &self.notification_config {
             let at = &crate::validation::join(at, "NotificationConfig");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.s3_failure_path {
+        if let Some(v) = &self.s3_failure_path {
             let at = &crate::validation::join(at, "S3FailurePath");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(512u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
             crate::patterns::P2.check(v, at, out);
         }
     }
@@ -91,54 +67,40 @@ impl AsyncInferenceOutputConfig {
 /// Builds a [`AsyncInferenceOutputConfig`]; see [`AsyncInferenceOutputConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AsyncInferenceOutputConfigBuilder {
-    kms_key_id: ::std::option::Option<::std::string::String>,
-    s3_output_path: ::std::option::Option<::std::string::String>,
-    notification_config: ::std::option::Option<
-        crate::types::AsyncInferenceNotificationConfig,
-    >,
-    s3_failure_path: ::std::option::Option<::std::string::String>,
+    kms_key_id: Option<String>,
+    s3_output_path: Option<String>,
+    notification_config: Option<crate::types::AsyncInferenceNotificationConfig>,
+    s3_failure_path: Option<String>,
 }
 impl AsyncInferenceOutputConfigBuilder {
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(value.into());
+    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
+        self.kms_key_id = Some(value.into());
         self
     }
     /// Sets `S3OutputPath`.
-    pub fn s3_output_path(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.s3_output_path = ::std::option::Option::Some(value.into());
+    pub fn s3_output_path(mut self, value: impl Into<String>) -> Self {
+        self.s3_output_path = Some(value.into());
         self
     }
     /// Sets `NotificationConfig`.
     pub fn notification_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::AsyncInferenceNotificationConfig>,
+        value: impl Into<crate::types::AsyncInferenceNotificationConfig>,
     ) -> Self {
-        self.notification_config = ::std::option::Option::Some(value.into());
+        self.notification_config = Some(value.into());
         self
     }
     /// Sets `S3FailurePath`.
-    pub fn s3_failure_path(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.s3_failure_path = ::std::option::Option::Some(value.into());
+    pub fn s3_failure_path(mut self, value: impl Into<String>) -> Self {
+        self.s3_failure_path = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::AsyncInferenceOutputConfig,
-        crate::error::BuildError,
-    > {
-        ::std::result::Result::Ok(crate::types::AsyncInferenceOutputConfig {
+    ) -> Result<crate::types::AsyncInferenceOutputConfig, crate::error::BuildError> {
+        Ok(crate::types::AsyncInferenceOutputConfig {
             kms_key_id: self.kms_key_id,
             s3_output_path: self.s3_output_path,
             notification_config: self.notification_config,
@@ -147,31 +109,26 @@ impl AsyncInferenceOutputConfigBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::AsyncInferenceOutputConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.kms_key_id {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.kms_key_id {
             m.serialize_entry("KmsKeyId", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.s3_output_path {
+        if let Some(v) = &self.s3_output_path {
             m.serialize_entry("S3OutputPath", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.notification_config {
+        if let Some(v) = &self.notification_config {
             m.serialize_entry("NotificationConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.s3_failure_path {
+        if let Some(v) = &self.s3_failure_path {
             m.serialize_entry("S3FailurePath", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceOutputConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::AsyncInferenceOutputConfig;
@@ -184,16 +141,12 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceOutputConfig
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<
-                    crate::types::AsyncInferenceNotificationConfig,
-                > = ::std::option::Option::None;
-                let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<crate::types::AsyncInferenceNotificationConfig> = None;
+                let mut f3: Option<String> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "KmsKeyId" => f0 = map.next_value()?,
                         "S3OutputPath" => f1 = map.next_value()?,
@@ -204,7 +157,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceOutputConfig
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::AsyncInferenceOutputConfig {
+                Ok(crate::types::AsyncInferenceOutputConfig {
                     kms_key_id: f0,
                     s3_output_path: f1,
                     notification_config: f2,

@@ -10,74 +10,56 @@ pub struct CaptureContentTypeHeader {
     /// Wire name: `CsvContentTypes`.
     ///
     /// Length: 1 to 10 elements.
-    pub csv_content_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub csv_content_types: Option<Vec<String>>,
     /// Wire name: `JsonContentTypes`.
     ///
     /// Length: 1 to 10 elements.
-    pub json_content_types: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub json_content_types: Option<Vec<String>>,
 }
 impl CaptureContentTypeHeader {
     /// A builder for this type.
     pub fn builder() -> CaptureContentTypeHeaderBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.csv_content_types {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.csv_content_types {
             let at = &crate::validation::join(at, "CsvContentTypes");
             crate::validation::length(
                 v.len(),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(10u64),
+                Some(1u64),
+                Some(10u64),
                 "elements",
                 at,
                 out,
             );
             for (i, item0) in v.iter().enumerate() {
                 let at = &crate::validation::index(at, i);
-                crate::validation::length_str(
-                    item0,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(256u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(item0, Some(1u64), Some(256u64), at, out);
                 crate::patterns::P9.check(item0, at, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.json_content_types {
+        if let Some(v) = &self.json_content_types {
             let at = &crate::validation::join(at, "JsonContentTypes");
             crate::validation::length(
                 v.len(),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(10u64),
+                Some(1u64),
+                Some(10u64),
                 "elements",
                 at,
                 out,
             );
             for (i, item0) in v.iter().enumerate() {
                 let at = &crate::validation::index(at, i);
-                crate::validation::length_str(
-                    item0,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(256u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(item0, Some(1u64), Some(256u64), at, out);
                 crate::patterns::P9.check(item0, at, out);
             }
         }
@@ -86,59 +68,45 @@ impl CaptureContentTypeHeader {
 /// Builds a [`CaptureContentTypeHeader`]; see [`CaptureContentTypeHeader::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CaptureContentTypeHeaderBuilder {
-    csv_content_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    json_content_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    csv_content_types: Option<Vec<String>>,
+    json_content_types: Option<Vec<String>>,
 }
 impl CaptureContentTypeHeaderBuilder {
     /// Sets `CsvContentTypes`.
-    pub fn csv_content_types(
-        mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.csv_content_types = ::std::option::Option::Some(value.into());
+    pub fn csv_content_types(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.csv_content_types = Some(value.into());
         self
     }
     /// Sets `JsonContentTypes`.
-    pub fn json_content_types(
-        mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.json_content_types = ::std::option::Option::Some(value.into());
+    pub fn json_content_types(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.json_content_types = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::CaptureContentTypeHeader,
-        crate::error::BuildError,
-    > {
-        ::std::result::Result::Ok(crate::types::CaptureContentTypeHeader {
+    ) -> Result<crate::types::CaptureContentTypeHeader, crate::error::BuildError> {
+        Ok(crate::types::CaptureContentTypeHeader {
             csv_content_types: self.csv_content_types,
             json_content_types: self.json_content_types,
         })
     }
 }
 impl ::serde::Serialize for crate::types::CaptureContentTypeHeader {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.csv_content_types {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.csv_content_types {
             m.serialize_entry("CsvContentTypes", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.json_content_types {
+        if let Some(v) = &self.json_content_types {
             m.serialize_entry("JsonContentTypes", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureContentTypeHeader {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::CaptureContentTypeHeader;
@@ -151,16 +119,10 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureContentTypeHeader {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                let mut f1: Option<Vec<String>> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "CsvContentTypes" => f0 = map.next_value()?,
                         "JsonContentTypes" => f1 = map.next_value()?,
@@ -169,7 +131,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureContentTypeHeader {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::CaptureContentTypeHeader {
+                Ok(crate::types::CaptureContentTypeHeader {
                     csv_content_types: f0,
                     json_content_types: f1,
                 })

@@ -12,37 +12,28 @@ pub struct CaptureOption {
     /// Wire name: `CaptureMode`.
     ///
     /// Values: `Input`, `Output`, `InputAndOutput`.
-    pub capture_mode: ::std::option::Option<crate::types::CaptureMode>,
+    pub capture_mode: Option<crate::types::CaptureMode>,
 }
 impl CaptureOption {
     /// A builder for this type.
     pub fn builder() -> CaptureOptionBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.capture_mode {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "CaptureMode"),
-                    crate::error::Rule::Required,
-                    "missing required member `CaptureMode`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "CaptureMode", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "CaptureMode");
                 v.validate_at(at, out);
             }
@@ -52,56 +43,44 @@ impl CaptureOption {
 /// Builds a [`CaptureOption`]; see [`CaptureOption::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CaptureOptionBuilder {
-    capture_mode: ::std::option::Option<crate::types::CaptureMode>,
+    capture_mode: Option<crate::types::CaptureMode>,
 }
 impl CaptureOptionBuilder {
     /// Sets `CaptureMode`.
-    pub fn capture_mode(
-        mut self,
-        value: impl ::std::convert::Into<crate::types::CaptureMode>,
-    ) -> Self {
-        self.capture_mode = ::std::option::Option::Some(value.into());
+    pub fn capture_mode(mut self, value: impl Into<crate::types::CaptureMode>) -> Self {
+        self.capture_mode = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`CaptureMode`).
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::types::CaptureOption, crate::error::BuildError> {
+    pub fn build(self) -> Result<crate::types::CaptureOption, crate::error::BuildError> {
         match (self.capture_mode,) {
-            (::std::option::Option::Some(capture_mode),) => {
-                ::std::result::Result::Ok(crate::types::CaptureOption {
-                    capture_mode: ::std::option::Option::Some(capture_mode),
+            (Some(capture_mode),) => {
+                Ok(crate::types::CaptureOption {
+                    capture_mode: Some(capture_mode),
                 })
             }
             (capture_mode,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if capture_mode.is_none() {
                     missing.push("CaptureMode");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("CaptureOption", missing),
-                )
+                Err(crate::error::BuildError::new("CaptureOption", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::CaptureOption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.capture_mode {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.capture_mode {
             m.serialize_entry("CaptureMode", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureOption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::CaptureOption;
@@ -114,11 +93,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureOption {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<crate::types::CaptureMode> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<crate::types::CaptureMode> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "CaptureMode" => f0 = map.next_value()?,
                         _ => {
@@ -126,7 +103,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureOption {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::CaptureOption {
+                Ok(crate::types::CaptureOption {
                     capture_mode: f0,
                 })
             }

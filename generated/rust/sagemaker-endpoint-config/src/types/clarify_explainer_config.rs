@@ -12,58 +12,43 @@ pub struct ClarifyExplainerConfig {
     /// Length: 1 to 64 characters.
     ///
     /// Pattern: `.*`.
-    pub enable_explanations: ::std::option::Option<::std::string::String>,
+    pub enable_explanations: Option<String>,
     /// Wire name: `InferenceConfig`.
-    pub inference_config: ::std::option::Option<crate::types::ClarifyInferenceConfig>,
+    pub inference_config: Option<crate::types::ClarifyInferenceConfig>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `ShapConfig`.
-    pub shap_config: ::std::option::Option<crate::types::ClarifyShapConfig>,
+    pub shap_config: Option<crate::types::ClarifyShapConfig>,
 }
 impl ClarifyExplainerConfig {
     /// A builder for this type.
     pub fn builder() -> ClarifyExplainerConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.enable_explanations {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.enable_explanations {
             let at = &crate::validation::join(at, "EnableExplanations");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(64u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
             crate::patterns::P0.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.inference_config {
+        if let Some(v) = &self.inference_config {
             let at = &crate::validation::join(at, "InferenceConfig");
             v.validate_at(at, out);
         }
         match &self.shap_config {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "ShapConfig"),
-                    crate::error::Rule::Required,
-                    "missing required member `ShapConfig`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "ShapConfig", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "ShapConfig");
                 v.validate_at(at, out);
             }
@@ -73,85 +58,72 @@ impl ClarifyExplainerConfig {
 /// Builds a [`ClarifyExplainerConfig`]; see [`ClarifyExplainerConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClarifyExplainerConfigBuilder {
-    enable_explanations: ::std::option::Option<::std::string::String>,
-    inference_config: ::std::option::Option<crate::types::ClarifyInferenceConfig>,
-    shap_config: ::std::option::Option<crate::types::ClarifyShapConfig>,
+    enable_explanations: Option<String>,
+    inference_config: Option<crate::types::ClarifyInferenceConfig>,
+    shap_config: Option<crate::types::ClarifyShapConfig>,
 }
 impl ClarifyExplainerConfigBuilder {
     /// Sets `EnableExplanations`.
-    pub fn enable_explanations(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.enable_explanations = ::std::option::Option::Some(value.into());
+    pub fn enable_explanations(mut self, value: impl Into<String>) -> Self {
+        self.enable_explanations = Some(value.into());
         self
     }
     /// Sets `InferenceConfig`.
     pub fn inference_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ClarifyInferenceConfig>,
+        value: impl Into<crate::types::ClarifyInferenceConfig>,
     ) -> Self {
-        self.inference_config = ::std::option::Option::Some(value.into());
+        self.inference_config = Some(value.into());
         self
     }
     /// Sets `ShapConfig`.
     pub fn shap_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ClarifyShapConfig>,
+        value: impl Into<crate::types::ClarifyShapConfig>,
     ) -> Self {
-        self.shap_config = ::std::option::Option::Some(value.into());
+        self.shap_config = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`ShapConfig`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ClarifyExplainerConfig,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::ClarifyExplainerConfig, crate::error::BuildError> {
         match (self.shap_config,) {
-            (::std::option::Option::Some(shap_config),) => {
-                ::std::result::Result::Ok(crate::types::ClarifyExplainerConfig {
+            (Some(shap_config),) => {
+                Ok(crate::types::ClarifyExplainerConfig {
                     enable_explanations: self.enable_explanations,
                     inference_config: self.inference_config,
-                    shap_config: ::std::option::Option::Some(shap_config),
+                    shap_config: Some(shap_config),
                 })
             }
             (shap_config,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if shap_config.is_none() {
                     missing.push("ShapConfig");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("ClarifyExplainerConfig", missing),
-                )
+                Err(crate::error::BuildError::new("ClarifyExplainerConfig", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::ClarifyExplainerConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.enable_explanations {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.enable_explanations {
             m.serialize_entry("EnableExplanations", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.inference_config {
+        if let Some(v) = &self.inference_config {
             m.serialize_entry("InferenceConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.shap_config {
+        if let Some(v) = &self.shap_config {
             m.serialize_entry("ShapConfig", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyExplainerConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ClarifyExplainerConfig;
@@ -164,15 +136,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyExplainerConfig {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<
-                    crate::types::ClarifyInferenceConfig,
-                > = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<crate::types::ClarifyShapConfig> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<crate::types::ClarifyInferenceConfig> = None;
+                let mut f2: Option<crate::types::ClarifyShapConfig> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "EnableExplanations" => f0 = map.next_value()?,
                         "InferenceConfig" => f1 = map.next_value()?,
@@ -182,7 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyExplainerConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ClarifyExplainerConfig {
+                Ok(crate::types::ClarifyExplainerConfig {
                     enable_explanations: f0,
                     inference_config: f1,
                     shap_config: f2,

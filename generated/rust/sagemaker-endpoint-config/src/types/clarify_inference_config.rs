@@ -12,209 +12,149 @@ pub struct ClarifyInferenceConfig {
     /// Length: 1 to 64 characters.
     ///
     /// Pattern: `.*`.
-    pub features_attribute: ::std::option::Option<::std::string::String>,
+    pub features_attribute: Option<String>,
     /// Wire name: `ContentTemplate`.
     ///
     /// Length: 1 to 64 characters.
     ///
     /// Pattern: `.*`.
-    pub content_template: ::std::option::Option<::std::string::String>,
+    pub content_template: Option<String>,
     /// Wire name: `MaxRecordCount`.
     ///
     /// Range: at least 1 (inclusive).
-    pub max_record_count: ::std::option::Option<i32>,
+    pub max_record_count: Option<i32>,
     /// Wire name: `MaxPayloadInMB`.
     ///
     /// Range: 1 to 25 (inclusive).
-    pub max_payload_in_mb: ::std::option::Option<i32>,
+    pub max_payload_in_mb: Option<i32>,
     /// Wire name: `ProbabilityIndex`.
     ///
     /// Range: at least 0 (inclusive).
-    pub probability_index: ::std::option::Option<i32>,
+    pub probability_index: Option<i32>,
     /// Wire name: `LabelIndex`.
     ///
     /// Range: at least 0 (inclusive).
-    pub label_index: ::std::option::Option<i32>,
+    pub label_index: Option<i32>,
     /// Wire name: `ProbabilityAttribute`.
     ///
     /// Length: 1 to 64 characters.
     ///
     /// Pattern: `.*`.
-    pub probability_attribute: ::std::option::Option<::std::string::String>,
+    pub probability_attribute: Option<String>,
     /// Wire name: `LabelAttribute`.
     ///
     /// Length: 1 to 64 characters.
     ///
     /// Pattern: `.*`.
-    pub label_attribute: ::std::option::Option<::std::string::String>,
+    pub label_attribute: Option<String>,
     /// Wire name: `LabelHeaders`.
     ///
     /// Length: 1 to 16 elements.
-    pub label_headers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub label_headers: Option<Vec<String>>,
     /// Wire name: `FeatureHeaders`.
     ///
     /// Length: 1 to 256 elements.
-    pub feature_headers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub feature_headers: Option<Vec<String>>,
     /// Wire name: `FeatureTypes`.
     ///
     /// Length: 1 to 256 elements.
-    pub feature_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ClarifyFeatureType>,
-    >,
+    pub feature_types: Option<Vec<crate::types::ClarifyFeatureType>>,
 }
 impl ClarifyInferenceConfig {
     /// A builder for this type.
     pub fn builder() -> ClarifyInferenceConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.features_attribute {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.features_attribute {
             let at = &crate::validation::join(at, "FeaturesAttribute");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(64u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
             crate::patterns::P0.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.content_template {
+        if let Some(v) = &self.content_template {
             let at = &crate::validation::join(at, "ContentTemplate");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(64u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
             crate::patterns::P0.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.max_record_count {
+        if let Some(v) = &self.max_record_count {
             let at = &crate::validation::join(at, "MaxRecordCount");
-            crate::validation::range_int(
-                i128::from(*v),
-                ::std::option::Option::Some(1i128),
-                ::std::option::Option::None,
-                at,
-                out,
-            );
+            crate::validation::range_int(i128::from(*v), Some(1i128), None, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.max_payload_in_mb {
+        if let Some(v) = &self.max_payload_in_mb {
             let at = &crate::validation::join(at, "MaxPayloadInMB");
             crate::validation::range_int(
                 i128::from(*v),
-                ::std::option::Option::Some(1i128),
-                ::std::option::Option::Some(25i128),
+                Some(1i128),
+                Some(25i128),
                 at,
                 out,
             );
         }
-        if let ::std::option::Option::Some(v) = &self.probability_index {
+        if let Some(v) = &self.probability_index {
             let at = &crate::validation::join(at, "ProbabilityIndex");
-            crate::validation::range_int(
-                i128::from(*v),
-                ::std::option::Option::Some(0i128),
-                ::std::option::Option::None,
-                at,
-                out,
-            );
+            crate::validation::range_int(i128::from(*v), Some(0i128), None, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.label_index {
+        if let Some(v) = &self.label_index {
             let at = &crate::validation::join(at, "LabelIndex");
-            crate::validation::range_int(
-                i128::from(*v),
-                ::std::option::Option::Some(0i128),
-                ::std::option::Option::None,
-                at,
-                out,
-            );
+            crate::validation::range_int(i128::from(*v), Some(0i128), None, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.probability_attribute {
+        if let Some(v) = &self.probability_attribute {
             let at = &crate::validation::join(at, "ProbabilityAttribute");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(64u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
             crate::patterns::P0.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.label_attribute {
+        if let Some(v) = &self.label_attribute {
             let at = &crate::validation::join(at, "LabelAttribute");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(64u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
             crate::patterns::P0.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.label_headers {
+        if let Some(v) = &self.label_headers {
             let at = &crate::validation::join(at, "LabelHeaders");
             crate::validation::length(
                 v.len(),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(16u64),
+                Some(1u64),
+                Some(16u64),
                 "elements",
                 at,
                 out,
             );
             for (i, item0) in v.iter().enumerate() {
                 let at = &crate::validation::index(at, i);
-                crate::validation::length_str(
-                    item0,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(64u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(item0, Some(1u64), Some(64u64), at, out);
                 crate::patterns::P0.check(item0, at, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.feature_headers {
+        if let Some(v) = &self.feature_headers {
             let at = &crate::validation::join(at, "FeatureHeaders");
             crate::validation::length(
                 v.len(),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(256u64),
+                Some(1u64),
+                Some(256u64),
                 "elements",
                 at,
                 out,
             );
             for (i, item0) in v.iter().enumerate() {
                 let at = &crate::validation::index(at, i);
-                crate::validation::length_str(
-                    item0,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(64u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(item0, Some(1u64), Some(64u64), at, out);
                 crate::patterns::P0.check(item0, at, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.feature_types {
+        if let Some(v) = &self.feature_types {
             let at = &crate::validation::join(at, "FeatureTypes");
             crate::validation::length(
                 v.len(),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(256u64),
+                Some(1u64),
+                Some(256u64),
                 "elements",
                 at,
                 out,
@@ -229,107 +169,82 @@ impl ClarifyInferenceConfig {
 /// Builds a [`ClarifyInferenceConfig`]; see [`ClarifyInferenceConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClarifyInferenceConfigBuilder {
-    features_attribute: ::std::option::Option<::std::string::String>,
-    content_template: ::std::option::Option<::std::string::String>,
-    max_record_count: ::std::option::Option<i32>,
-    max_payload_in_mb: ::std::option::Option<i32>,
-    probability_index: ::std::option::Option<i32>,
-    label_index: ::std::option::Option<i32>,
-    probability_attribute: ::std::option::Option<::std::string::String>,
-    label_attribute: ::std::option::Option<::std::string::String>,
-    label_headers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    feature_headers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    feature_types: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ClarifyFeatureType>,
-    >,
+    features_attribute: Option<String>,
+    content_template: Option<String>,
+    max_record_count: Option<i32>,
+    max_payload_in_mb: Option<i32>,
+    probability_index: Option<i32>,
+    label_index: Option<i32>,
+    probability_attribute: Option<String>,
+    label_attribute: Option<String>,
+    label_headers: Option<Vec<String>>,
+    feature_headers: Option<Vec<String>>,
+    feature_types: Option<Vec<crate::types::ClarifyFeatureType>>,
 }
 impl ClarifyInferenceConfigBuilder {
     /// Sets `FeaturesAttribute`.
-    pub fn features_attribute(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.features_attribute = ::std::option::Option::Some(value.into());
+    pub fn features_attribute(mut self, value: impl Into<String>) -> Self {
+        self.features_attribute = Some(value.into());
         self
     }
     /// Sets `ContentTemplate`.
-    pub fn content_template(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.content_template = ::std::option::Option::Some(value.into());
+    pub fn content_template(mut self, value: impl Into<String>) -> Self {
+        self.content_template = Some(value.into());
         self
     }
     /// Sets `MaxRecordCount`.
-    pub fn max_record_count(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.max_record_count = ::std::option::Option::Some(value.into());
+    pub fn max_record_count(mut self, value: impl Into<i32>) -> Self {
+        self.max_record_count = Some(value.into());
         self
     }
     /// Sets `MaxPayloadInMB`.
-    pub fn max_payload_in_mb(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.max_payload_in_mb = ::std::option::Option::Some(value.into());
+    pub fn max_payload_in_mb(mut self, value: impl Into<i32>) -> Self {
+        self.max_payload_in_mb = Some(value.into());
         self
     }
     /// Sets `ProbabilityIndex`.
-    pub fn probability_index(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.probability_index = ::std::option::Option::Some(value.into());
+    pub fn probability_index(mut self, value: impl Into<i32>) -> Self {
+        self.probability_index = Some(value.into());
         self
     }
     /// Sets `LabelIndex`.
-    pub fn label_index(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.label_index = ::std::option::Option::Some(value.into());
+    pub fn label_index(mut self, value: impl Into<i32>) -> Self {
+        self.label_index = Some(value.into());
         self
     }
     /// Sets `ProbabilityAttribute`.
-    pub fn probability_attribute(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.probability_attribute = ::std::option::Option::Some(value.into());
+    pub fn probability_attribute(mut self, value: impl Into<String>) -> Self {
+        self.probability_attribute = Some(value.into());
         self
     }
     /// Sets `LabelAttribute`.
-    pub fn label_attribute(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.label_attribute = ::std::option::Option::Some(value.into());
+    pub fn label_attribute(mut self, value: impl Into<String>) -> Self {
+        self.label_attribute = Some(value.into());
         self
     }
     /// Sets `LabelHeaders`.
-    pub fn label_headers(
-        mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.label_headers = ::std::option::Option::Some(value.into());
+    pub fn label_headers(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.label_headers = Some(value.into());
         self
     }
     /// Sets `FeatureHeaders`.
-    pub fn feature_headers(
-        mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.feature_headers = ::std::option::Option::Some(value.into());
+    pub fn feature_headers(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.feature_headers = Some(value.into());
         self
     }
     /// Sets `FeatureTypes`.
     pub fn feature_types(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::ClarifyFeatureType>,
-        >,
+        value: impl Into<Vec<crate::types::ClarifyFeatureType>>,
     ) -> Self {
-        self.feature_types = ::std::option::Option::Some(value.into());
+        self.feature_types = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ClarifyInferenceConfig,
-        crate::error::BuildError,
-    > {
-        ::std::result::Result::Ok(crate::types::ClarifyInferenceConfig {
+    ) -> Result<crate::types::ClarifyInferenceConfig, crate::error::BuildError> {
+        Ok(crate::types::ClarifyInferenceConfig {
             features_attribute: self.features_attribute,
             content_template: self.content_template,
             max_record_count: self.max_record_count,
@@ -345,52 +260,47 @@ impl ClarifyInferenceConfigBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::ClarifyInferenceConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.features_attribute {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.features_attribute {
             m.serialize_entry("FeaturesAttribute", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.content_template {
+        if let Some(v) = &self.content_template {
             m.serialize_entry("ContentTemplate", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.max_record_count {
+        if let Some(v) = &self.max_record_count {
             m.serialize_entry("MaxRecordCount", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.max_payload_in_mb {
+        if let Some(v) = &self.max_payload_in_mb {
             m.serialize_entry("MaxPayloadInMB", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.probability_index {
+        if let Some(v) = &self.probability_index {
             m.serialize_entry("ProbabilityIndex", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.label_index {
+        if let Some(v) = &self.label_index {
             m.serialize_entry("LabelIndex", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.probability_attribute {
+        if let Some(v) = &self.probability_attribute {
             m.serialize_entry("ProbabilityAttribute", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.label_attribute {
+        if let Some(v) = &self.label_attribute {
             m.serialize_entry("LabelAttribute", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.label_headers {
+        if let Some(v) = &self.label_headers {
             m.serialize_entry("LabelHeaders", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.feature_headers {
+        if let Some(v) = &self.feature_headers {
             m.serialize_entry("FeatureHeaders", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.feature_types {
+        if let Some(v) = &self.feature_types {
             m.serialize_entry("FeatureTypes", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyInferenceConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ClarifyInferenceConfig;
@@ -403,27 +313,19 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyInferenceConfig {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f3: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f4: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f5: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f8: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f9: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f10: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::ClarifyFeatureType>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<i32> = None;
+                let mut f3: Option<i32> = None;
+                let mut f4: Option<i32> = None;
+                let mut f5: Option<i32> = None;
+                let mut f6: Option<String> = None;
+                let mut f7: Option<String> = None;
+                let mut f8: Option<Vec<String>> = None;
+                let mut f9: Option<Vec<String>> = None;
+                let mut f10: Option<Vec<crate::types::ClarifyFeatureType>> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "FeaturesAttribute" => f0 = map.next_value()?,
                         "ContentTemplate" => f1 = map.next_value()?,
@@ -441,7 +343,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyInferenceConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ClarifyInferenceConfig {
+                Ok(crate::types::ClarifyInferenceConfig {
                     features_attribute: f0,
                     content_template: f1,
                     max_record_count: f2,

@@ -12,70 +12,48 @@ pub struct ClarifyShapBaselineConfig {
     /// Length: 0 to 255 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*$`.
-    pub mime_type: ::std::option::Option<::std::string::String>,
+    pub mime_type: Option<String>,
     /// Wire name: `ShapBaseline`.
     ///
     /// Length: 1 to 4096 characters.
     ///
     /// Pattern: `^[\\s\\S]+$`.
-    pub shap_baseline: ::std::option::Option<::std::string::String>,
+    pub shap_baseline: Option<String>,
     /// Wire name: `ShapBaselineUri`.
     ///
     /// Length: 0 to 1024 characters.
     ///
     /// Pattern: `^(https|s3)://([^/]+)/?(.*)$`.
-    pub shap_baseline_uri: ::std::option::Option<::std::string::String>,
+    pub shap_baseline_uri: Option<String>,
 }
 impl ClarifyShapBaselineConfig {
     /// A builder for this type.
     pub fn builder() -> ClarifyShapBaselineConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.mime_type {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.mime_type {
             let at = &crate::validation::join(at, "MimeType");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(255u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(255u64), at, out);
             crate::patterns::P8.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.shap_baseline {
+        if let Some(v) = &self.shap_baseline {
             let at = &crate::validation::join(at, "ShapBaseline");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(4096u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(1u64), Some(4096u64), at, out);
             crate::patterns::P5.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.shap_baseline_uri {
+        if let Some(v) = &self.shap_baseline_uri {
             let at = &crate::validation::join(at, "ShapBaselineUri");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(1024u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(1024u64), at, out);
             crate::patterns::P3.check(v, at, out);
         }
     }
@@ -83,43 +61,31 @@ impl ClarifyShapBaselineConfig {
 /// Builds a [`ClarifyShapBaselineConfig`]; see [`ClarifyShapBaselineConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClarifyShapBaselineConfigBuilder {
-    mime_type: ::std::option::Option<::std::string::String>,
-    shap_baseline: ::std::option::Option<::std::string::String>,
-    shap_baseline_uri: ::std::option::Option<::std::string::String>,
+    mime_type: Option<String>,
+    shap_baseline: Option<String>,
+    shap_baseline_uri: Option<String>,
 }
 impl ClarifyShapBaselineConfigBuilder {
     /// Sets `MimeType`.
-    pub fn mime_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mime_type = ::std::option::Option::Some(value.into());
+    pub fn mime_type(mut self, value: impl Into<String>) -> Self {
+        self.mime_type = Some(value.into());
         self
     }
     /// Sets `ShapBaseline`.
-    pub fn shap_baseline(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.shap_baseline = ::std::option::Option::Some(value.into());
+    pub fn shap_baseline(mut self, value: impl Into<String>) -> Self {
+        self.shap_baseline = Some(value.into());
         self
     }
     /// Sets `ShapBaselineUri`.
-    pub fn shap_baseline_uri(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.shap_baseline_uri = ::std::option::Option::Some(value.into());
+    pub fn shap_baseline_uri(mut self, value: impl Into<String>) -> Self {
+        self.shap_baseline_uri = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ClarifyShapBaselineConfig,
-        crate::error::BuildError,
-    > {
-        ::std::result::Result::Ok(crate::types::ClarifyShapBaselineConfig {
+    ) -> Result<crate::types::ClarifyShapBaselineConfig, crate::error::BuildError> {
+        Ok(crate::types::ClarifyShapBaselineConfig {
             mime_type: self.mime_type,
             shap_baseline: self.shap_baseline,
             shap_baseline_uri: self.shap_baseline_uri,
@@ -127,28 +93,23 @@ impl ClarifyShapBaselineConfigBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::ClarifyShapBaselineConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.mime_type {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.mime_type {
             m.serialize_entry("MimeType", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.shap_baseline {
+        if let Some(v) = &self.shap_baseline {
             m.serialize_entry("ShapBaseline", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.shap_baseline_uri {
+        if let Some(v) = &self.shap_baseline_uri {
             m.serialize_entry("ShapBaselineUri", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapBaselineConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ClarifyShapBaselineConfig;
@@ -161,13 +122,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapBaselineConfig 
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<String> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "MimeType" => f0 = map.next_value()?,
                         "ShapBaseline" => f1 = map.next_value()?,
@@ -177,7 +136,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapBaselineConfig 
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ClarifyShapBaselineConfig {
+                Ok(crate::types::ClarifyShapBaselineConfig {
                     mime_type: f0,
                     shap_baseline: f1,
                     shap_baseline_uri: f2,

@@ -10,64 +10,47 @@ pub struct ClarifyShapConfig {
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `ShapBaselineConfig`.
-    pub shap_baseline_config: ::std::option::Option<
-        crate::types::ClarifyShapBaselineConfig,
-    >,
+    pub shap_baseline_config: Option<crate::types::ClarifyShapBaselineConfig>,
     /// Wire name: `NumberOfSamples`.
     ///
     /// Range: at least 1 (inclusive).
-    pub number_of_samples: ::std::option::Option<i32>,
+    pub number_of_samples: Option<i32>,
     /// Wire name: `UseLogit`.
-    pub use_logit: ::std::option::Option<bool>,
+    pub use_logit: Option<bool>,
     /// Wire name: `Seed`.
-    pub seed: ::std::option::Option<i32>,
+    pub seed: Option<i32>,
     /// Wire name: `TextConfig`.
-    pub text_config: ::std::option::Option<crate::types::ClarifyTextConfig>,
+    pub text_config: Option<crate::types::ClarifyTextConfig>,
 }
 impl ClarifyShapConfig {
     /// A builder for this type.
     pub fn builder() -> ClarifyShapConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.shap_baseline_config {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "ShapBaselineConfig"),
-                    crate::error::Rule::Required,
-                    "missing required member `ShapBaselineConfig`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "ShapBaselineConfig", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "ShapBaselineConfig");
                 v.validate_at(at, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.number_of_samples {
+        if let Some(v) = &self.number_of_samples {
             let at = &crate::validation::join(at, "NumberOfSamples");
-            crate::validation::range_int(
-                i128::from(*v),
-                ::std::option::Option::Some(1i128),
-                ::std::option::Option::None,
-                at,
-                out,
-            );
+            crate::validation::range_int(i128::from(*v), Some(1i128), None, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.text_config {
+        if let Some(v) = &self.text_config {
             let at = &crate::validation::join(at, "TextConfig");
             v.validate_at(at, out);
         }
@@ -76,57 +59,52 @@ impl ClarifyShapConfig {
 /// Builds a [`ClarifyShapConfig`]; see [`ClarifyShapConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClarifyShapConfigBuilder {
-    shap_baseline_config: ::std::option::Option<crate::types::ClarifyShapBaselineConfig>,
-    number_of_samples: ::std::option::Option<i32>,
-    use_logit: ::std::option::Option<bool>,
-    seed: ::std::option::Option<i32>,
-    text_config: ::std::option::Option<crate::types::ClarifyTextConfig>,
+    shap_baseline_config: Option<crate::types::ClarifyShapBaselineConfig>,
+    number_of_samples: Option<i32>,
+    use_logit: Option<bool>,
+    seed: Option<i32>,
+    text_config: Option<crate::types::ClarifyTextConfig>,
 }
 impl ClarifyShapConfigBuilder {
     /// Sets `ShapBaselineConfig`.
     pub fn shap_baseline_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ClarifyShapBaselineConfig>,
+        value: impl Into<crate::types::ClarifyShapBaselineConfig>,
     ) -> Self {
-        self.shap_baseline_config = ::std::option::Option::Some(value.into());
+        self.shap_baseline_config = Some(value.into());
         self
     }
     /// Sets `NumberOfSamples`.
-    pub fn number_of_samples(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.number_of_samples = ::std::option::Option::Some(value.into());
+    pub fn number_of_samples(mut self, value: impl Into<i32>) -> Self {
+        self.number_of_samples = Some(value.into());
         self
     }
     /// Sets `UseLogit`.
-    pub fn use_logit(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.use_logit = ::std::option::Option::Some(value.into());
+    pub fn use_logit(mut self, value: impl Into<bool>) -> Self {
+        self.use_logit = Some(value.into());
         self
     }
     /// Sets `Seed`.
-    pub fn seed(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.seed = ::std::option::Option::Some(value.into());
+    pub fn seed(mut self, value: impl Into<i32>) -> Self {
+        self.seed = Some(value.into());
         self
     }
     /// Sets `TextConfig`.
     pub fn text_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ClarifyTextConfig>,
+        value: impl Into<crate::types::ClarifyTextConfig>,
     ) -> Self {
-        self.text_config = ::std::option::Option::Some(value.into());
+        self.text_config = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`ShapBaselineConfig`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ClarifyShapConfig,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::ClarifyShapConfig, crate::error::BuildError> {
         match (self.shap_baseline_config,) {
-            (::std::option::Option::Some(shap_baseline_config),) => {
-                ::std::result::Result::Ok(crate::types::ClarifyShapConfig {
-                    shap_baseline_config: ::std::option::Option::Some(
-                        shap_baseline_config,
-                    ),
+            (Some(shap_baseline_config),) => {
+                Ok(crate::types::ClarifyShapConfig {
+                    shap_baseline_config: Some(shap_baseline_config),
                     number_of_samples: self.number_of_samples,
                     use_logit: self.use_logit,
                     seed: self.seed,
@@ -134,46 +112,39 @@ impl ClarifyShapConfigBuilder {
                 })
             }
             (shap_baseline_config,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if shap_baseline_config.is_none() {
                     missing.push("ShapBaselineConfig");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("ClarifyShapConfig", missing),
-                )
+                Err(crate::error::BuildError::new("ClarifyShapConfig", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::ClarifyShapConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.shap_baseline_config {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.shap_baseline_config {
             m.serialize_entry("ShapBaselineConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.number_of_samples {
+        if let Some(v) = &self.number_of_samples {
             m.serialize_entry("NumberOfSamples", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.use_logit {
+        if let Some(v) = &self.use_logit {
             m.serialize_entry("UseLogit", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.seed {
+        if let Some(v) = &self.seed {
             m.serialize_entry("Seed", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.text_config {
+        if let Some(v) = &self.text_config {
             m.serialize_entry("TextConfig", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ClarifyShapConfig;
@@ -186,17 +157,13 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapConfig {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<
-                    crate::types::ClarifyShapBaselineConfig,
-                > = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f3: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f4: ::std::option::Option<crate::types::ClarifyTextConfig> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<crate::types::ClarifyShapBaselineConfig> = None;
+                let mut f1: Option<i32> = None;
+                let mut f2: Option<bool> = None;
+                let mut f3: Option<i32> = None;
+                let mut f4: Option<crate::types::ClarifyTextConfig> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "ShapBaselineConfig" => f0 = map.next_value()?,
                         "NumberOfSamples" => f1 = map.next_value()?,
@@ -208,7 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ClarifyShapConfig {
+                Ok(crate::types::ClarifyShapConfig {
                     shap_baseline_config: f0,
                     number_of_samples: f1,
                     use_logit: f2,

@@ -12,57 +12,43 @@ pub struct ClarifyTextConfig {
     /// Wire name: `Language`.
     ///
     /// Values: `af`, `sq`, `ar`, `hy`, `eu`, `bn`, `bg`, `ca`, `zh`, `hr`, `cs`, `da`, ... (60 values in all; see [`ClarifyTextLanguage::values`](crate::types::ClarifyTextLanguage::values)).
-    pub language: ::std::option::Option<crate::types::ClarifyTextLanguage>,
+    pub language: Option<crate::types::ClarifyTextLanguage>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `Granularity`.
     ///
     /// Values: `token`, `sentence`, `paragraph`.
-    pub granularity: ::std::option::Option<crate::types::ClarifyTextGranularity>,
+    pub granularity: Option<crate::types::ClarifyTextGranularity>,
 }
 impl ClarifyTextConfig {
     /// A builder for this type.
     pub fn builder() -> ClarifyTextConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.language {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "Language"),
-                    crate::error::Rule::Required,
-                    "missing required member `Language`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "Language", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "Language");
                 v.validate_at(at, out);
             }
         }
         match &self.granularity {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "Granularity"),
-                    crate::error::Rule::Required,
-                    "missing required member `Granularity`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "Granularity", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "Granularity");
                 v.validate_at(at, out);
             }
@@ -72,78 +58,65 @@ impl ClarifyTextConfig {
 /// Builds a [`ClarifyTextConfig`]; see [`ClarifyTextConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClarifyTextConfigBuilder {
-    language: ::std::option::Option<crate::types::ClarifyTextLanguage>,
-    granularity: ::std::option::Option<crate::types::ClarifyTextGranularity>,
+    language: Option<crate::types::ClarifyTextLanguage>,
+    granularity: Option<crate::types::ClarifyTextGranularity>,
 }
 impl ClarifyTextConfigBuilder {
     /// Sets `Language`.
     pub fn language(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ClarifyTextLanguage>,
+        value: impl Into<crate::types::ClarifyTextLanguage>,
     ) -> Self {
-        self.language = ::std::option::Option::Some(value.into());
+        self.language = Some(value.into());
         self
     }
     /// Sets `Granularity`.
     pub fn granularity(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ClarifyTextGranularity>,
+        value: impl Into<crate::types::ClarifyTextGranularity>,
     ) -> Self {
-        self.granularity = ::std::option::Option::Some(value.into());
+        self.granularity = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`Language`, `Granularity`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ClarifyTextConfig,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::ClarifyTextConfig, crate::error::BuildError> {
         match (self.language, self.granularity) {
-            (
-                ::std::option::Option::Some(language),
-                ::std::option::Option::Some(granularity),
-            ) => {
-                ::std::result::Result::Ok(crate::types::ClarifyTextConfig {
-                    language: ::std::option::Option::Some(language),
-                    granularity: ::std::option::Option::Some(granularity),
+            (Some(language), Some(granularity)) => {
+                Ok(crate::types::ClarifyTextConfig {
+                    language: Some(language),
+                    granularity: Some(granularity),
                 })
             }
             (language, granularity) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if language.is_none() {
                     missing.push("Language");
                 }
                 if granularity.is_none() {
                     missing.push("Granularity");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("ClarifyTextConfig", missing),
-                )
+                Err(crate::error::BuildError::new("ClarifyTextConfig", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::ClarifyTextConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.language {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.language {
             m.serialize_entry("Language", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.granularity {
+        if let Some(v) = &self.granularity {
             m.serialize_entry("Granularity", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyTextConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ClarifyTextConfig;
@@ -156,14 +129,10 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyTextConfig {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<crate::types::ClarifyTextLanguage> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<
-                    crate::types::ClarifyTextGranularity,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<crate::types::ClarifyTextLanguage> = None;
+                let mut f1: Option<crate::types::ClarifyTextGranularity> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "Language" => f0 = map.next_value()?,
                         "Granularity" => f1 = map.next_value()?,
@@ -172,7 +141,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyTextConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ClarifyTextConfig {
+                Ok(crate::types::ClarifyTextConfig {
                     language: f0,
                     granularity: f1,
                 })

@@ -265,75 +265,69 @@ impl ClarifyTextLanguage {
         }
     }
     /// Strict parse: an unknown value is an error.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownEnumValue> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownEnumValue> {
         match value {
-            "af" => ::std::result::Result::Ok(Self::Afrikaans),
-            "sq" => ::std::result::Result::Ok(Self::Albanian),
-            "ar" => ::std::result::Result::Ok(Self::Arabic),
-            "hy" => ::std::result::Result::Ok(Self::Armenian),
-            "eu" => ::std::result::Result::Ok(Self::Basque),
-            "bn" => ::std::result::Result::Ok(Self::Bengali),
-            "bg" => ::std::result::Result::Ok(Self::Bulgarian),
-            "ca" => ::std::result::Result::Ok(Self::Catalan),
-            "zh" => ::std::result::Result::Ok(Self::Chinese),
-            "hr" => ::std::result::Result::Ok(Self::Croatian),
-            "cs" => ::std::result::Result::Ok(Self::Czech),
-            "da" => ::std::result::Result::Ok(Self::Danish),
-            "nl" => ::std::result::Result::Ok(Self::Dutch),
-            "en" => ::std::result::Result::Ok(Self::English),
-            "et" => ::std::result::Result::Ok(Self::Estonian),
-            "fi" => ::std::result::Result::Ok(Self::Finnish),
-            "fr" => ::std::result::Result::Ok(Self::French),
-            "de" => ::std::result::Result::Ok(Self::German),
-            "el" => ::std::result::Result::Ok(Self::Greek),
-            "gu" => ::std::result::Result::Ok(Self::Gujarati),
-            "he" => ::std::result::Result::Ok(Self::Hebrew),
-            "hi" => ::std::result::Result::Ok(Self::Hindi),
-            "hu" => ::std::result::Result::Ok(Self::Hungarian),
-            "is" => ::std::result::Result::Ok(Self::Icelandic),
-            "id" => ::std::result::Result::Ok(Self::Indonesian),
-            "ga" => ::std::result::Result::Ok(Self::Irish),
-            "it" => ::std::result::Result::Ok(Self::Italian),
-            "kn" => ::std::result::Result::Ok(Self::Kannada),
-            "ky" => ::std::result::Result::Ok(Self::Kyrgyz),
-            "lv" => ::std::result::Result::Ok(Self::Latvian),
-            "lt" => ::std::result::Result::Ok(Self::Lithuanian),
-            "lb" => ::std::result::Result::Ok(Self::Luxembourgish),
-            "mk" => ::std::result::Result::Ok(Self::Macedonian),
-            "ml" => ::std::result::Result::Ok(Self::Malayalam),
-            "mr" => ::std::result::Result::Ok(Self::Marathi),
-            "ne" => ::std::result::Result::Ok(Self::Nepali),
-            "nb" => ::std::result::Result::Ok(Self::NorwegianBokmal),
-            "fa" => ::std::result::Result::Ok(Self::Persian),
-            "pl" => ::std::result::Result::Ok(Self::Polish),
-            "pt" => ::std::result::Result::Ok(Self::Portuguese),
-            "ro" => ::std::result::Result::Ok(Self::Romanian),
-            "ru" => ::std::result::Result::Ok(Self::Russian),
-            "sa" => ::std::result::Result::Ok(Self::Sanskrit),
-            "sr" => ::std::result::Result::Ok(Self::Serbian),
-            "tn" => ::std::result::Result::Ok(Self::Setswana),
-            "si" => ::std::result::Result::Ok(Self::Sinhala),
-            "sk" => ::std::result::Result::Ok(Self::Slovak),
-            "sl" => ::std::result::Result::Ok(Self::Slovenian),
-            "es" => ::std::result::Result::Ok(Self::Spanish),
-            "sv" => ::std::result::Result::Ok(Self::Swedish),
-            "tl" => ::std::result::Result::Ok(Self::Tagalog),
-            "ta" => ::std::result::Result::Ok(Self::Tamil),
-            "tt" => ::std::result::Result::Ok(Self::Tatar),
-            "te" => ::std::result::Result::Ok(Self::Telugu),
-            "tr" => ::std::result::Result::Ok(Self::Turkish),
-            "uk" => ::std::result::Result::Ok(Self::Ukrainian),
-            "ur" => ::std::result::Result::Ok(Self::Urdu),
-            "yo" => ::std::result::Result::Ok(Self::Yoruba),
-            "lij" => ::std::result::Result::Ok(Self::Ligurian),
-            "xx" => ::std::result::Result::Ok(Self::MultiLanguage),
-            _ => {
-                ::std::result::Result::Err(
-                    crate::error::UnknownEnumValue::new("ClarifyTextLanguage", value),
-                )
-            }
+            "af" => Ok(Self::Afrikaans),
+            "sq" => Ok(Self::Albanian),
+            "ar" => Ok(Self::Arabic),
+            "hy" => Ok(Self::Armenian),
+            "eu" => Ok(Self::Basque),
+            "bn" => Ok(Self::Bengali),
+            "bg" => Ok(Self::Bulgarian),
+            "ca" => Ok(Self::Catalan),
+            "zh" => Ok(Self::Chinese),
+            "hr" => Ok(Self::Croatian),
+            "cs" => Ok(Self::Czech),
+            "da" => Ok(Self::Danish),
+            "nl" => Ok(Self::Dutch),
+            "en" => Ok(Self::English),
+            "et" => Ok(Self::Estonian),
+            "fi" => Ok(Self::Finnish),
+            "fr" => Ok(Self::French),
+            "de" => Ok(Self::German),
+            "el" => Ok(Self::Greek),
+            "gu" => Ok(Self::Gujarati),
+            "he" => Ok(Self::Hebrew),
+            "hi" => Ok(Self::Hindi),
+            "hu" => Ok(Self::Hungarian),
+            "is" => Ok(Self::Icelandic),
+            "id" => Ok(Self::Indonesian),
+            "ga" => Ok(Self::Irish),
+            "it" => Ok(Self::Italian),
+            "kn" => Ok(Self::Kannada),
+            "ky" => Ok(Self::Kyrgyz),
+            "lv" => Ok(Self::Latvian),
+            "lt" => Ok(Self::Lithuanian),
+            "lb" => Ok(Self::Luxembourgish),
+            "mk" => Ok(Self::Macedonian),
+            "ml" => Ok(Self::Malayalam),
+            "mr" => Ok(Self::Marathi),
+            "ne" => Ok(Self::Nepali),
+            "nb" => Ok(Self::NorwegianBokmal),
+            "fa" => Ok(Self::Persian),
+            "pl" => Ok(Self::Polish),
+            "pt" => Ok(Self::Portuguese),
+            "ro" => Ok(Self::Romanian),
+            "ru" => Ok(Self::Russian),
+            "sa" => Ok(Self::Sanskrit),
+            "sr" => Ok(Self::Serbian),
+            "tn" => Ok(Self::Setswana),
+            "si" => Ok(Self::Sinhala),
+            "sk" => Ok(Self::Slovak),
+            "sl" => Ok(Self::Slovenian),
+            "es" => Ok(Self::Spanish),
+            "sv" => Ok(Self::Swedish),
+            "tl" => Ok(Self::Tagalog),
+            "ta" => Ok(Self::Tamil),
+            "tt" => Ok(Self::Tatar),
+            "te" => Ok(Self::Telugu),
+            "tr" => Ok(Self::Turkish),
+            "uk" => Ok(Self::Ukrainian),
+            "ur" => Ok(Self::Urdu),
+            "yo" => Ok(Self::Yoruba),
+            "lij" => Ok(Self::Ligurian),
+            "xx" => Ok(Self::MultiLanguage),
+            _ => Err(crate::error::UnknownEnumValue::new("ClarifyTextLanguage", value)),
         }
     }
     /// True unless this is [`Self::Unknown`].
@@ -342,24 +336,20 @@ impl ClarifyTextLanguage {
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         if let Self::Unknown(v) = self {
             crate::validation::unknown_enum("ClarifyTextLanguage", &v.as_str(), at, out);
         }
     }
 }
-impl ::std::convert::From<&str> for ClarifyTextLanguage {
+impl From<&str> for ClarifyTextLanguage {
     fn from(value: &str) -> Self {
         Self::try_parse(value)
             .unwrap_or_else(|_| Self::Unknown(
@@ -367,19 +357,17 @@ impl ::std::convert::From<&str> for ClarifyTextLanguage {
             ))
     }
 }
-impl ::std::convert::From<::std::string::String> for ClarifyTextLanguage {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for ClarifyTextLanguage {
+    fn from(value: String) -> Self {
         match Self::try_parse(&value) {
-            ::std::result::Result::Ok(v) => v,
-            ::std::result::Result::Err(_) => {
-                Self::Unknown(crate::primitives::UnknownValue::new(value))
-            }
+            Ok(v) => v,
+            Err(_) => Self::Unknown(crate::primitives::UnknownValue::new(value)),
         }
     }
 }
 impl ::std::str::FromStr for ClarifyTextLanguage {
     type Err = crate::error::UnknownEnumValue;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
         Self::try_parse(value)
     }
 }
@@ -389,18 +377,13 @@ impl ::std::fmt::Display for ClarifyTextLanguage {
     }
 }
 impl ::serde::Serialize for ClarifyTextLanguage {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ClarifyTextLanguage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let key = <crate::wire::Key<'de> as ::serde::Deserialize<'de>>::deserialize(d)?;
-        ::std::result::Result::Ok(Self::from(key.as_str()))
+        Ok(Self::from(key.as_str()))
     }
 }

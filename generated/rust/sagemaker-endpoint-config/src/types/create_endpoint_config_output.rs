@@ -14,45 +14,30 @@ pub struct CreateEndpointConfigOutput {
     /// Length: 20 to 2048 characters.
     ///
     /// Pattern: `^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/`.
-    pub endpoint_config_arn: ::std::option::Option<::std::string::String>,
+    pub endpoint_config_arn: Option<String>,
 }
 impl CreateEndpointConfigOutput {
     /// A builder for this type.
     pub fn builder() -> CreateEndpointConfigOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.endpoint_config_arn {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "EndpointConfigArn"),
-                    crate::error::Rule::Required,
-                    "missing required member `EndpointConfigArn`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "EndpointConfigArn", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigArn");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(20u64),
-                    ::std::option::Option::Some(2048u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
                 crate::patterns::P13.check(v, at, out);
             }
         }
@@ -61,59 +46,46 @@ impl CreateEndpointConfigOutput {
 /// Builds a [`CreateEndpointConfigOutput`]; see [`CreateEndpointConfigOutput::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateEndpointConfigOutputBuilder {
-    endpoint_config_arn: ::std::option::Option<::std::string::String>,
+    endpoint_config_arn: Option<String>,
 }
 impl CreateEndpointConfigOutputBuilder {
     /// Sets `EndpointConfigArn`.
-    pub fn endpoint_config_arn(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_config_arn = ::std::option::Option::Some(value.into());
+    pub fn endpoint_config_arn(mut self, value: impl Into<String>) -> Self {
+        self.endpoint_config_arn = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`EndpointConfigArn`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::CreateEndpointConfigOutput,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::CreateEndpointConfigOutput, crate::error::BuildError> {
         match (self.endpoint_config_arn,) {
-            (::std::option::Option::Some(endpoint_config_arn),) => {
-                ::std::result::Result::Ok(crate::types::CreateEndpointConfigOutput {
-                    endpoint_config_arn: ::std::option::Option::Some(endpoint_config_arn),
+            (Some(endpoint_config_arn),) => {
+                Ok(crate::types::CreateEndpointConfigOutput {
+                    endpoint_config_arn: Some(endpoint_config_arn),
                 })
             }
             (endpoint_config_arn,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if endpoint_config_arn.is_none() {
                     missing.push("EndpointConfigArn");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("CreateEndpointConfigOutput", missing),
-                )
+                Err(crate::error::BuildError::new("CreateEndpointConfigOutput", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::CreateEndpointConfigOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.endpoint_config_arn {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.endpoint_config_arn {
             m.serialize_entry("EndpointConfigArn", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::CreateEndpointConfigOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::CreateEndpointConfigOutput;
@@ -126,11 +98,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CreateEndpointConfigOutput
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "EndpointConfigArn" => f0 = map.next_value()?,
                         _ => {
@@ -138,7 +108,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CreateEndpointConfigOutput
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::CreateEndpointConfigOutput {
+                Ok(crate::types::CreateEndpointConfigOutput {
                     endpoint_config_arn: f0,
                 })
             }

@@ -8,13 +8,13 @@
 #[non_exhaustive]
 pub struct DataCaptureConfig {
     /// Wire name: `EnableCapture`.
-    pub enable_capture: ::std::option::Option<bool>,
+    pub enable_capture: Option<bool>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `InitialSamplingPercentage`.
     ///
     /// Range: 0 to 100 (inclusive).
-    pub initial_sampling_percentage: ::std::option::Option<i32>,
+    pub initial_sampling_percentage: Option<i32>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `DestinationS3Uri`.
@@ -22,112 +22,77 @@ pub struct DataCaptureConfig {
     /// Length: 0 to 512 characters.
     ///
     /// Pattern: `^(https|s3)://([^/])/?(.*)$`.
-    pub destination_s3_uri: ::std::option::Option<::std::string::String>,
+    pub destination_s3_uri: Option<String>,
     /// Wire name: `KmsKeyId`.
     ///
     /// Length: 0 to 2048 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9:/_-]*$`.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `CaptureOptions`.
     ///
     /// Length: 1 to 32 elements.
-    pub capture_options: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CaptureOption>,
-    >,
+    pub capture_options: Option<Vec<crate::types::CaptureOption>>,
     /// Wire name: `CaptureContentTypeHeader`.
-    pub capture_content_type_header: ::std::option::Option<
-        crate::types::CaptureContentTypeHeader,
-    >,
+    pub capture_content_type_header: Option<crate::types::CaptureContentTypeHeader>,
 }
 impl DataCaptureConfig {
     /// A builder for this type.
     pub fn builder() -> DataCaptureConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.initial_sampling_percentage {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "InitialSamplingPercentage"),
-                    crate::error::Rule::Required,
-                    "missing required member `InitialSamplingPercentage`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "InitialSamplingPercentage", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "InitialSamplingPercentage");
                 crate::validation::range_int(
                     i128::from(*v),
-                    ::std::option::Option::Some(0i128),
-                    ::std::option::Option::Some(100i128),
+                    Some(0i128),
+                    Some(100i128),
                     at,
                     out,
                 );
             }
         }
         match &self.destination_s3_uri {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "DestinationS3Uri"),
-                    crate::error::Rule::Required,
-                    "missing required member `DestinationS3Uri`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "DestinationS3Uri", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "DestinationS3Uri");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(512u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
                 crate::patterns::P2.check(v, at, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.kms_key_id {
+        if let Some(v) = &self.kms_key_id {
             let at = &crate::validation::join(at, "KmsKeyId");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(2048u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
             crate::patterns::P7.check(v, at, out);
         }
         match &self.capture_options {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "CaptureOptions"),
-                    crate::error::Rule::Required,
-                    "missing required member `CaptureOptions`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "CaptureOptions", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "CaptureOptions");
                 crate::validation::length(
                     v.len(),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(32u64),
+                    Some(1u64),
+                    Some(32u64),
                     "elements",
                     at,
                     out,
@@ -138,7 +103,7 @@ impl DataCaptureConfig {
                 }
             }
         }
-        if let ::std::option::Option::Some(v) = &self.capture_content_type_header {
+        if let Some(v) = &self.capture_content_type_header {
             let at = &crate::validation::join(at, "CaptureContentTypeHeader");
             v.validate_at(at, out);
         }
@@ -147,91 +112,75 @@ impl DataCaptureConfig {
 /// Builds a [`DataCaptureConfig`]; see [`DataCaptureConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DataCaptureConfigBuilder {
-    enable_capture: ::std::option::Option<bool>,
-    initial_sampling_percentage: ::std::option::Option<i32>,
-    destination_s3_uri: ::std::option::Option<::std::string::String>,
-    kms_key_id: ::std::option::Option<::std::string::String>,
-    capture_options: ::std::option::Option<::std::vec::Vec<crate::types::CaptureOption>>,
-    capture_content_type_header: ::std::option::Option<
-        crate::types::CaptureContentTypeHeader,
-    >,
+    enable_capture: Option<bool>,
+    initial_sampling_percentage: Option<i32>,
+    destination_s3_uri: Option<String>,
+    kms_key_id: Option<String>,
+    capture_options: Option<Vec<crate::types::CaptureOption>>,
+    capture_content_type_header: Option<crate::types::CaptureContentTypeHeader>,
 }
 impl DataCaptureConfigBuilder {
     /// Sets `EnableCapture`.
-    pub fn enable_capture(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.enable_capture = ::std::option::Option::Some(value.into());
+    pub fn enable_capture(mut self, value: impl Into<bool>) -> Self {
+        self.enable_capture = Some(value.into());
         self
     }
     /// Sets `InitialSamplingPercentage`.
-    pub fn initial_sampling_percentage(
-        mut self,
-        value: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.initial_sampling_percentage = ::std::option::Option::Some(value.into());
+    pub fn initial_sampling_percentage(mut self, value: impl Into<i32>) -> Self {
+        self.initial_sampling_percentage = Some(value.into());
         self
     }
     /// Sets `DestinationS3Uri`.
-    pub fn destination_s3_uri(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination_s3_uri = ::std::option::Option::Some(value.into());
+    pub fn destination_s3_uri(mut self, value: impl Into<String>) -> Self {
+        self.destination_s3_uri = Some(value.into());
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(value.into());
+    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
+        self.kms_key_id = Some(value.into());
         self
     }
     /// Sets `CaptureOptions`.
     pub fn capture_options(
         mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<crate::types::CaptureOption>>,
+        value: impl Into<Vec<crate::types::CaptureOption>>,
     ) -> Self {
-        self.capture_options = ::std::option::Option::Some(value.into());
+        self.capture_options = Some(value.into());
         self
     }
     /// Sets `CaptureContentTypeHeader`.
     pub fn capture_content_type_header(
         mut self,
-        value: impl ::std::convert::Into<crate::types::CaptureContentTypeHeader>,
+        value: impl Into<crate::types::CaptureContentTypeHeader>,
     ) -> Self {
-        self.capture_content_type_header = ::std::option::Option::Some(value.into());
+        self.capture_content_type_header = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`InitialSamplingPercentage`, `DestinationS3Uri`, `CaptureOptions`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::DataCaptureConfig,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::DataCaptureConfig, crate::error::BuildError> {
         match (
             self.initial_sampling_percentage,
             self.destination_s3_uri,
             self.capture_options,
         ) {
             (
-                ::std::option::Option::Some(initial_sampling_percentage),
-                ::std::option::Option::Some(destination_s3_uri),
-                ::std::option::Option::Some(capture_options),
+                Some(initial_sampling_percentage),
+                Some(destination_s3_uri),
+                Some(capture_options),
             ) => {
-                ::std::result::Result::Ok(crate::types::DataCaptureConfig {
+                Ok(crate::types::DataCaptureConfig {
                     enable_capture: self.enable_capture,
-                    initial_sampling_percentage: ::std::option::Option::Some(
-                        initial_sampling_percentage,
-                    ),
-                    destination_s3_uri: ::std::option::Option::Some(destination_s3_uri),
+                    initial_sampling_percentage: Some(initial_sampling_percentage),
+                    destination_s3_uri: Some(destination_s3_uri),
                     kms_key_id: self.kms_key_id,
-                    capture_options: ::std::option::Option::Some(capture_options),
+                    capture_options: Some(capture_options),
                     capture_content_type_header: self.capture_content_type_header,
                 })
             }
             (initial_sampling_percentage, destination_s3_uri, capture_options) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if initial_sampling_percentage.is_none() {
                     missing.push("InitialSamplingPercentage");
                 }
@@ -241,45 +190,38 @@ impl DataCaptureConfigBuilder {
                 if capture_options.is_none() {
                     missing.push("CaptureOptions");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("DataCaptureConfig", missing),
-                )
+                Err(crate::error::BuildError::new("DataCaptureConfig", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::DataCaptureConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.enable_capture {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.enable_capture {
             m.serialize_entry("EnableCapture", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.initial_sampling_percentage {
+        if let Some(v) = &self.initial_sampling_percentage {
             m.serialize_entry("InitialSamplingPercentage", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.destination_s3_uri {
+        if let Some(v) = &self.destination_s3_uri {
             m.serialize_entry("DestinationS3Uri", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.kms_key_id {
+        if let Some(v) = &self.kms_key_id {
             m.serialize_entry("KmsKeyId", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.capture_options {
+        if let Some(v) = &self.capture_options {
             m.serialize_entry("CaptureOptions", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.capture_content_type_header {
+        if let Some(v) = &self.capture_content_type_header {
             m.serialize_entry("CaptureContentTypeHeader", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::DataCaptureConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::DataCaptureConfig;
@@ -292,20 +234,14 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataCaptureConfig {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f4: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::CaptureOption>,
-                > = ::std::option::Option::None;
-                let mut f5: ::std::option::Option<
-                    crate::types::CaptureContentTypeHeader,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<bool> = None;
+                let mut f1: Option<i32> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<String> = None;
+                let mut f4: Option<Vec<crate::types::CaptureOption>> = None;
+                let mut f5: Option<crate::types::CaptureContentTypeHeader> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "EnableCapture" => f0 = map.next_value()?,
                         "InitialSamplingPercentage" => f1 = map.next_value()?,
@@ -318,7 +254,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataCaptureConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::DataCaptureConfig {
+                Ok(crate::types::DataCaptureConfig {
                     enable_capture: f0,
                     initial_sampling_percentage: f1,
                     destination_s3_uri: f2,

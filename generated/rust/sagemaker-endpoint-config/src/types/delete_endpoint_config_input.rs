@@ -14,45 +14,30 @@ pub struct DeleteEndpointConfigInput {
     /// Length: 0 to 63 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$`.
-    pub endpoint_config_name: ::std::option::Option<::std::string::String>,
+    pub endpoint_config_name: Option<String>,
 }
 impl DeleteEndpointConfigInput {
     /// A builder for this type.
     pub fn builder() -> DeleteEndpointConfigInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.endpoint_config_name {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "EndpointConfigName"),
-                    crate::error::Rule::Required,
-                    "missing required member `EndpointConfigName`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "EndpointConfigName", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigName");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(63u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
                 crate::patterns::P10.check(v, at, out);
             }
         }
@@ -61,61 +46,46 @@ impl DeleteEndpointConfigInput {
 /// Builds a [`DeleteEndpointConfigInput`]; see [`DeleteEndpointConfigInput::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeleteEndpointConfigInputBuilder {
-    endpoint_config_name: ::std::option::Option<::std::string::String>,
+    endpoint_config_name: Option<String>,
 }
 impl DeleteEndpointConfigInputBuilder {
     /// Sets `EndpointConfigName`.
-    pub fn endpoint_config_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_config_name = ::std::option::Option::Some(value.into());
+    pub fn endpoint_config_name(mut self, value: impl Into<String>) -> Self {
+        self.endpoint_config_name = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`EndpointConfigName`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::DeleteEndpointConfigInput,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::DeleteEndpointConfigInput, crate::error::BuildError> {
         match (self.endpoint_config_name,) {
-            (::std::option::Option::Some(endpoint_config_name),) => {
-                ::std::result::Result::Ok(crate::types::DeleteEndpointConfigInput {
-                    endpoint_config_name: ::std::option::Option::Some(
-                        endpoint_config_name,
-                    ),
+            (Some(endpoint_config_name),) => {
+                Ok(crate::types::DeleteEndpointConfigInput {
+                    endpoint_config_name: Some(endpoint_config_name),
                 })
             }
             (endpoint_config_name,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if endpoint_config_name.is_none() {
                     missing.push("EndpointConfigName");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("DeleteEndpointConfigInput", missing),
-                )
+                Err(crate::error::BuildError::new("DeleteEndpointConfigInput", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::DeleteEndpointConfigInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.endpoint_config_name {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.endpoint_config_name {
             m.serialize_entry("EndpointConfigName", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::DeleteEndpointConfigInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::DeleteEndpointConfigInput;
@@ -128,11 +98,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DeleteEndpointConfigInput 
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "EndpointConfigName" => f0 = map.next_value()?,
                         _ => {
@@ -140,7 +108,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DeleteEndpointConfigInput 
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::DeleteEndpointConfigInput {
+                Ok(crate::types::DeleteEndpointConfigInput {
                     endpoint_config_name: f0,
                 })
             }

@@ -14,7 +14,7 @@ pub struct DescribeEndpointConfigOutput {
     /// Length: 0 to 63 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$`.
-    pub endpoint_config_name: ::std::option::Option<::std::string::String>,
+    pub endpoint_config_name: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `EndpointConfigArn`.
@@ -22,126 +22,89 @@ pub struct DescribeEndpointConfigOutput {
     /// Length: 20 to 2048 characters.
     ///
     /// Pattern: `^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/`.
-    pub endpoint_config_arn: ::std::option::Option<::std::string::String>,
+    pub endpoint_config_arn: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `ProductionVariants`.
     ///
     /// Length: 1 to 10 elements.
-    pub production_variants: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ProductionVariant>,
-    >,
+    pub production_variants: Option<Vec<crate::types::ProductionVariant>>,
     /// Wire name: `DataCaptureConfig`.
-    pub data_capture_config: ::std::option::Option<crate::types::DataCaptureConfig>,
+    pub data_capture_config: Option<crate::types::DataCaptureConfig>,
     /// Wire name: `KmsKeyId`.
     ///
     /// Length: 0 to 2048 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9:/_-]*$`.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `CreationTime`.
-    pub creation_time: ::std::option::Option<crate::primitives::DateTime>,
+    pub creation_time: Option<crate::primitives::DateTime>,
     /// Wire name: `AsyncInferenceConfig`.
-    pub async_inference_config: ::std::option::Option<
-        crate::types::AsyncInferenceConfig,
-    >,
+    pub async_inference_config: Option<crate::types::AsyncInferenceConfig>,
     /// Wire name: `ExplainerConfig`.
-    pub explainer_config: ::std::option::Option<crate::types::ExplainerConfig>,
+    pub explainer_config: Option<crate::types::ExplainerConfig>,
     /// Wire name: `ShadowProductionVariants`.
     ///
     /// Length: 1 to 10 elements.
-    pub shadow_production_variants: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ProductionVariant>,
-    >,
+    pub shadow_production_variants: Option<Vec<crate::types::ProductionVariant>>,
     /// Wire name: `ExecutionRoleArn`.
     ///
     /// Length: 20 to 2048 characters.
     ///
     /// Pattern: `^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$`.
-    pub execution_role_arn: ::std::option::Option<::std::string::String>,
+    pub execution_role_arn: Option<String>,
     /// Wire name: `VpcConfig`.
-    pub vpc_config: ::std::option::Option<crate::types::VpcConfig>,
+    pub vpc_config: Option<crate::types::VpcConfig>,
     /// Wire name: `EnableNetworkIsolation`.
-    pub enable_network_isolation: ::std::option::Option<bool>,
+    pub enable_network_isolation: Option<bool>,
 }
 impl DescribeEndpointConfigOutput {
     /// A builder for this type.
     pub fn builder() -> DescribeEndpointConfigOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.endpoint_config_name {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "EndpointConfigName"),
-                    crate::error::Rule::Required,
-                    "missing required member `EndpointConfigName`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "EndpointConfigName", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigName");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(63u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
                 crate::patterns::P10.check(v, at, out);
             }
         }
         match &self.endpoint_config_arn {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "EndpointConfigArn"),
-                    crate::error::Rule::Required,
-                    "missing required member `EndpointConfigArn`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "EndpointConfigArn", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigArn");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(20u64),
-                    ::std::option::Option::Some(2048u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
                 crate::patterns::P13.check(v, at, out);
             }
         }
         match &self.production_variants {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "ProductionVariants"),
-                    crate::error::Rule::Required,
-                    "missing required member `ProductionVariants`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "ProductionVariants", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "ProductionVariants");
                 crate::validation::length(
                     v.len(),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(10u64),
+                    Some(1u64),
+                    Some(10u64),
                     "elements",
                     at,
                     out,
@@ -152,43 +115,32 @@ impl DescribeEndpointConfigOutput {
                 }
             }
         }
-        if let ::std::option::Option::Some(v) = &self.data_capture_config {
+        if let Some(v) = &self.data_capture_config {
             let at = &crate::validation::join(at, "DataCaptureConfig");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.kms_key_id {
+        if let Some(v) = &self.kms_key_id {
             let at = &crate::validation::join(at, "KmsKeyId");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(2048u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
             crate::patterns::P7.check(v, at, out);
         }
         if self.creation_time.is_none() {
-            crate::validation::push(
-                out,
-                &crate::validation::join(at, "CreationTime"),
-                crate::error::Rule::Required,
-                "missing required member `CreationTime`".to_string(),
-            );
+            crate::validation::required(at, "CreationTime", out);
         }
-        if let ::std::option::Option::Some(v) = &self.async_inference_config {
+        if let Some(v) = &self.async_inference_config {
             let at = &crate::validation::join(at, "AsyncInferenceConfig");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.explainer_config {
+        if let Some(v) = &self.explainer_config {
             let at = &crate::validation::join(at, "ExplainerConfig");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.shadow_production_variants {
+        if let Some(v) = &self.shadow_production_variants {
             let at = &crate::validation::join(at, "ShadowProductionVariants");
             crate::validation::length(
                 v.len(),
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(10u64),
+                Some(1u64),
+                Some(10u64),
                 "elements",
                 at,
                 out,
@@ -198,18 +150,12 @@ impl DescribeEndpointConfigOutput {
                 item0.validate_at(at, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.execution_role_arn {
+        if let Some(v) = &self.execution_role_arn {
             let at = &crate::validation::join(at, "ExecutionRoleArn");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(20u64),
-                ::std::option::Option::Some(2048u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
             crate::patterns::P12.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.vpc_config {
+        if let Some(v) = &self.vpc_config {
             let at = &crate::validation::join(at, "VpcConfig");
             v.validate_at(at, out);
         }
@@ -218,131 +164,102 @@ impl DescribeEndpointConfigOutput {
 /// Builds a [`DescribeEndpointConfigOutput`]; see [`DescribeEndpointConfigOutput::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DescribeEndpointConfigOutputBuilder {
-    endpoint_config_name: ::std::option::Option<::std::string::String>,
-    endpoint_config_arn: ::std::option::Option<::std::string::String>,
-    production_variants: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ProductionVariant>,
-    >,
-    data_capture_config: ::std::option::Option<crate::types::DataCaptureConfig>,
-    kms_key_id: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::DateTime>,
-    async_inference_config: ::std::option::Option<crate::types::AsyncInferenceConfig>,
-    explainer_config: ::std::option::Option<crate::types::ExplainerConfig>,
-    shadow_production_variants: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ProductionVariant>,
-    >,
-    execution_role_arn: ::std::option::Option<::std::string::String>,
-    vpc_config: ::std::option::Option<crate::types::VpcConfig>,
-    enable_network_isolation: ::std::option::Option<bool>,
+    endpoint_config_name: Option<String>,
+    endpoint_config_arn: Option<String>,
+    production_variants: Option<Vec<crate::types::ProductionVariant>>,
+    data_capture_config: Option<crate::types::DataCaptureConfig>,
+    kms_key_id: Option<String>,
+    creation_time: Option<crate::primitives::DateTime>,
+    async_inference_config: Option<crate::types::AsyncInferenceConfig>,
+    explainer_config: Option<crate::types::ExplainerConfig>,
+    shadow_production_variants: Option<Vec<crate::types::ProductionVariant>>,
+    execution_role_arn: Option<String>,
+    vpc_config: Option<crate::types::VpcConfig>,
+    enable_network_isolation: Option<bool>,
 }
 impl DescribeEndpointConfigOutputBuilder {
     /// Sets `EndpointConfigName`.
-    pub fn endpoint_config_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_config_name = ::std::option::Option::Some(value.into());
+    pub fn endpoint_config_name(mut self, value: impl Into<String>) -> Self {
+        self.endpoint_config_name = Some(value.into());
         self
     }
     /// Sets `EndpointConfigArn`.
-    pub fn endpoint_config_arn(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_config_arn = ::std::option::Option::Some(value.into());
+    pub fn endpoint_config_arn(mut self, value: impl Into<String>) -> Self {
+        self.endpoint_config_arn = Some(value.into());
         self
     }
     /// Sets `ProductionVariants`.
     pub fn production_variants(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::ProductionVariant>,
-        >,
+        value: impl Into<Vec<crate::types::ProductionVariant>>,
     ) -> Self {
-        self.production_variants = ::std::option::Option::Some(value.into());
+        self.production_variants = Some(value.into());
         self
     }
     /// Sets `DataCaptureConfig`.
     pub fn data_capture_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::DataCaptureConfig>,
+        value: impl Into<crate::types::DataCaptureConfig>,
     ) -> Self {
-        self.data_capture_config = ::std::option::Option::Some(value.into());
+        self.data_capture_config = Some(value.into());
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(value.into());
+    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
+        self.kms_key_id = Some(value.into());
         self
     }
     /// Sets `CreationTime`.
     pub fn creation_time(
         mut self,
-        value: impl ::std::convert::Into<crate::primitives::DateTime>,
+        value: impl Into<crate::primitives::DateTime>,
     ) -> Self {
-        self.creation_time = ::std::option::Option::Some(value.into());
+        self.creation_time = Some(value.into());
         self
     }
     /// Sets `AsyncInferenceConfig`.
     pub fn async_inference_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::AsyncInferenceConfig>,
+        value: impl Into<crate::types::AsyncInferenceConfig>,
     ) -> Self {
-        self.async_inference_config = ::std::option::Option::Some(value.into());
+        self.async_inference_config = Some(value.into());
         self
     }
     /// Sets `ExplainerConfig`.
     pub fn explainer_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ExplainerConfig>,
+        value: impl Into<crate::types::ExplainerConfig>,
     ) -> Self {
-        self.explainer_config = ::std::option::Option::Some(value.into());
+        self.explainer_config = Some(value.into());
         self
     }
     /// Sets `ShadowProductionVariants`.
     pub fn shadow_production_variants(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::ProductionVariant>,
-        >,
+        value: impl Into<Vec<crate::types::ProductionVariant>>,
     ) -> Self {
-        self.shadow_production_variants = ::std::option::Option::Some(value.into());
+        self.shadow_production_variants = Some(value.into());
         self
     }
     /// Sets `ExecutionRoleArn`.
-    pub fn execution_role_arn(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.execution_role_arn = ::std::option::Option::Some(value.into());
+    pub fn execution_role_arn(mut self, value: impl Into<String>) -> Self {
+        self.execution_role_arn = Some(value.into());
         self
     }
     /// Sets `VpcConfig`.
-    pub fn vpc_config(
-        mut self,
-        value: impl ::std::convert::Into<crate::types::VpcConfig>,
-    ) -> Self {
-        self.vpc_config = ::std::option::Option::Some(value.into());
+    pub fn vpc_config(mut self, value: impl Into<crate::types::VpcConfig>) -> Self {
+        self.vpc_config = Some(value.into());
         self
     }
     /// Sets `EnableNetworkIsolation`.
-    pub fn enable_network_isolation(
-        mut self,
-        value: impl ::std::convert::Into<bool>,
-    ) -> Self {
-        self.enable_network_isolation = ::std::option::Option::Some(value.into());
+    pub fn enable_network_isolation(mut self, value: impl Into<bool>) -> Self {
+        self.enable_network_isolation = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`EndpointConfigName`, `EndpointConfigArn`, `ProductionVariants`, `CreationTime`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::DescribeEndpointConfigOutput,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::DescribeEndpointConfigOutput, crate::error::BuildError> {
         match (
             self.endpoint_config_name,
             self.endpoint_config_arn,
@@ -350,24 +267,18 @@ impl DescribeEndpointConfigOutputBuilder {
             self.creation_time,
         ) {
             (
-                ::std::option::Option::Some(endpoint_config_name),
-                ::std::option::Option::Some(endpoint_config_arn),
-                ::std::option::Option::Some(production_variants),
-                ::std::option::Option::Some(creation_time),
+                Some(endpoint_config_name),
+                Some(endpoint_config_arn),
+                Some(production_variants),
+                Some(creation_time),
             ) => {
-                ::std::result::Result::Ok(crate::types::DescribeEndpointConfigOutput {
-                    endpoint_config_name: ::std::option::Option::Some(
-                        endpoint_config_name,
-                    ),
-                    endpoint_config_arn: ::std::option::Option::Some(
-                        endpoint_config_arn,
-                    ),
-                    production_variants: ::std::option::Option::Some(
-                        production_variants,
-                    ),
+                Ok(crate::types::DescribeEndpointConfigOutput {
+                    endpoint_config_name: Some(endpoint_config_name),
+                    endpoint_config_arn: Some(endpoint_config_arn),
+                    production_variants: Some(production_variants),
                     data_capture_config: self.data_capture_config,
                     kms_key_id: self.kms_key_id,
-                    creation_time: ::std::option::Option::Some(creation_time),
+                    creation_time: Some(creation_time),
                     async_inference_config: self.async_inference_config,
                     explainer_config: self.explainer_config,
                     shadow_production_variants: self.shadow_production_variants,
@@ -382,7 +293,7 @@ impl DescribeEndpointConfigOutputBuilder {
                 production_variants,
                 creation_time,
             ) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if endpoint_config_name.is_none() {
                     missing.push("EndpointConfigName");
                 }
@@ -395,7 +306,7 @@ impl DescribeEndpointConfigOutputBuilder {
                 if creation_time.is_none() {
                     missing.push("CreationTime");
                 }
-                ::std::result::Result::Err(
+                Err(
                     crate::error::BuildError::new(
                         "DescribeEndpointConfigOutput",
                         missing,
@@ -406,55 +317,50 @@ impl DescribeEndpointConfigOutputBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::DescribeEndpointConfigOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.endpoint_config_name {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.endpoint_config_name {
             m.serialize_entry("EndpointConfigName", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.endpoint_config_arn {
+        if let Some(v) = &self.endpoint_config_arn {
             m.serialize_entry("EndpointConfigArn", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.production_variants {
+        if let Some(v) = &self.production_variants {
             m.serialize_entry("ProductionVariants", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.data_capture_config {
+        if let Some(v) = &self.data_capture_config {
             m.serialize_entry("DataCaptureConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.kms_key_id {
+        if let Some(v) = &self.kms_key_id {
             m.serialize_entry("KmsKeyId", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.creation_time {
+        if let Some(v) = &self.creation_time {
             m.serialize_entry("CreationTime", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.async_inference_config {
+        if let Some(v) = &self.async_inference_config {
             m.serialize_entry("AsyncInferenceConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.explainer_config {
+        if let Some(v) = &self.explainer_config {
             m.serialize_entry("ExplainerConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.shadow_production_variants {
+        if let Some(v) = &self.shadow_production_variants {
             m.serialize_entry("ShadowProductionVariants", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.execution_role_arn {
+        if let Some(v) = &self.execution_role_arn {
             m.serialize_entry("ExecutionRoleArn", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.vpc_config {
+        if let Some(v) = &self.vpc_config {
             m.serialize_entry("VpcConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.enable_network_isolation {
+        if let Some(v) = &self.enable_network_isolation {
             m.serialize_entry("EnableNetworkIsolation", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::DescribeEndpointConfigOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::DescribeEndpointConfigOutput;
@@ -467,26 +373,20 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DescribeEndpointConfigOutp
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::ProductionVariant>,
-                > = ::std::option::Option::None;
-                let mut f3: ::std::option::Option<crate::types::DataCaptureConfig> = ::std::option::Option::None;
-                let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f5: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
-                let mut f6: ::std::option::Option<crate::types::AsyncInferenceConfig> = ::std::option::Option::None;
-                let mut f7: ::std::option::Option<crate::types::ExplainerConfig> = ::std::option::Option::None;
-                let mut f8: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::ProductionVariant>,
-                > = ::std::option::Option::None;
-                let mut f9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f10: ::std::option::Option<crate::types::VpcConfig> = ::std::option::Option::None;
-                let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<Vec<crate::types::ProductionVariant>> = None;
+                let mut f3: Option<crate::types::DataCaptureConfig> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<crate::primitives::DateTime> = None;
+                let mut f6: Option<crate::types::AsyncInferenceConfig> = None;
+                let mut f7: Option<crate::types::ExplainerConfig> = None;
+                let mut f8: Option<Vec<crate::types::ProductionVariant>> = None;
+                let mut f9: Option<String> = None;
+                let mut f10: Option<crate::types::VpcConfig> = None;
+                let mut f11: Option<bool> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "EndpointConfigName" => f0 = map.next_value()?,
                         "EndpointConfigArn" => f1 = map.next_value()?,
@@ -505,7 +405,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DescribeEndpointConfigOutp
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::DescribeEndpointConfigOutput {
+                Ok(crate::types::DescribeEndpointConfigOutput {
                     endpoint_config_name: f0,
                     endpoint_config_arn: f1,
                     production_variants: f2,

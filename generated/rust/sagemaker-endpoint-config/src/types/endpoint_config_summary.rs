@@ -14,7 +14,7 @@ pub struct EndpointConfigSummary {
     /// Length: 0 to 63 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$`.
-    pub endpoint_config_name: ::std::option::Option<::std::string::String>,
+    pub endpoint_config_name: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `EndpointConfigArn`.
@@ -22,140 +22,96 @@ pub struct EndpointConfigSummary {
     /// Length: 20 to 2048 characters.
     ///
     /// Pattern: `^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/`.
-    pub endpoint_config_arn: ::std::option::Option<::std::string::String>,
+    pub endpoint_config_arn: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `CreationTime`.
-    pub creation_time: ::std::option::Option<crate::primitives::DateTime>,
+    pub creation_time: Option<crate::primitives::DateTime>,
 }
 impl EndpointConfigSummary {
     /// A builder for this type.
     pub fn builder() -> EndpointConfigSummaryBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.endpoint_config_name {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "EndpointConfigName"),
-                    crate::error::Rule::Required,
-                    "missing required member `EndpointConfigName`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "EndpointConfigName", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigName");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(63u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
                 crate::patterns::P10.check(v, at, out);
             }
         }
         match &self.endpoint_config_arn {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "EndpointConfigArn"),
-                    crate::error::Rule::Required,
-                    "missing required member `EndpointConfigArn`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "EndpointConfigArn", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigArn");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(20u64),
-                    ::std::option::Option::Some(2048u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
                 crate::patterns::P13.check(v, at, out);
             }
         }
         if self.creation_time.is_none() {
-            crate::validation::push(
-                out,
-                &crate::validation::join(at, "CreationTime"),
-                crate::error::Rule::Required,
-                "missing required member `CreationTime`".to_string(),
-            );
+            crate::validation::required(at, "CreationTime", out);
         }
     }
 }
 /// Builds a [`EndpointConfigSummary`]; see [`EndpointConfigSummary::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EndpointConfigSummaryBuilder {
-    endpoint_config_name: ::std::option::Option<::std::string::String>,
-    endpoint_config_arn: ::std::option::Option<::std::string::String>,
-    creation_time: ::std::option::Option<crate::primitives::DateTime>,
+    endpoint_config_name: Option<String>,
+    endpoint_config_arn: Option<String>,
+    creation_time: Option<crate::primitives::DateTime>,
 }
 impl EndpointConfigSummaryBuilder {
     /// Sets `EndpointConfigName`.
-    pub fn endpoint_config_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_config_name = ::std::option::Option::Some(value.into());
+    pub fn endpoint_config_name(mut self, value: impl Into<String>) -> Self {
+        self.endpoint_config_name = Some(value.into());
         self
     }
     /// Sets `EndpointConfigArn`.
-    pub fn endpoint_config_arn(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_config_arn = ::std::option::Option::Some(value.into());
+    pub fn endpoint_config_arn(mut self, value: impl Into<String>) -> Self {
+        self.endpoint_config_arn = Some(value.into());
         self
     }
     /// Sets `CreationTime`.
     pub fn creation_time(
         mut self,
-        value: impl ::std::convert::Into<crate::primitives::DateTime>,
+        value: impl Into<crate::primitives::DateTime>,
     ) -> Self {
-        self.creation_time = ::std::option::Option::Some(value.into());
+        self.creation_time = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`EndpointConfigName`, `EndpointConfigArn`, `CreationTime`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::EndpointConfigSummary,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::EndpointConfigSummary, crate::error::BuildError> {
         match (self.endpoint_config_name, self.endpoint_config_arn, self.creation_time) {
             (
-                ::std::option::Option::Some(endpoint_config_name),
-                ::std::option::Option::Some(endpoint_config_arn),
-                ::std::option::Option::Some(creation_time),
+                Some(endpoint_config_name),
+                Some(endpoint_config_arn),
+                Some(creation_time),
             ) => {
-                ::std::result::Result::Ok(crate::types::EndpointConfigSummary {
-                    endpoint_config_name: ::std::option::Option::Some(
-                        endpoint_config_name,
-                    ),
-                    endpoint_config_arn: ::std::option::Option::Some(
-                        endpoint_config_arn,
-                    ),
-                    creation_time: ::std::option::Option::Some(creation_time),
+                Ok(crate::types::EndpointConfigSummary {
+                    endpoint_config_name: Some(endpoint_config_name),
+                    endpoint_config_arn: Some(endpoint_config_arn),
+                    creation_time: Some(creation_time),
                 })
             }
             (endpoint_config_name, endpoint_config_arn, creation_time) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if endpoint_config_name.is_none() {
                     missing.push("EndpointConfigName");
                 }
@@ -165,36 +121,29 @@ impl EndpointConfigSummaryBuilder {
                 if creation_time.is_none() {
                     missing.push("CreationTime");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("EndpointConfigSummary", missing),
-                )
+                Err(crate::error::BuildError::new("EndpointConfigSummary", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::EndpointConfigSummary {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.endpoint_config_name {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.endpoint_config_name {
             m.serialize_entry("EndpointConfigName", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.endpoint_config_arn {
+        if let Some(v) = &self.endpoint_config_arn {
             m.serialize_entry("EndpointConfigArn", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.creation_time {
+        if let Some(v) = &self.creation_time {
             m.serialize_entry("CreationTime", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::EndpointConfigSummary {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::EndpointConfigSummary;
@@ -207,13 +156,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EndpointConfigSummary {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<crate::primitives::DateTime> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "EndpointConfigName" => f0 = map.next_value()?,
                         "EndpointConfigArn" => f1 = map.next_value()?,
@@ -223,7 +170,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EndpointConfigSummary {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::EndpointConfigSummary {
+                Ok(crate::types::EndpointConfigSummary {
                     endpoint_config_name: f0,
                     endpoint_config_arn: f1,
                     creation_time: f2,

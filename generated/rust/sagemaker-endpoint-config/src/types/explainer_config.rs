@@ -8,30 +8,24 @@
 #[non_exhaustive]
 pub struct ExplainerConfig {
     /// Wire name: `ClarifyExplainerConfig`.
-    pub clarify_explainer_config: ::std::option::Option<
-        crate::types::ClarifyExplainerConfig,
-    >,
+    pub clarify_explainer_config: Option<crate::types::ClarifyExplainerConfig>,
 }
 impl ExplainerConfig {
     /// A builder for this type.
     pub fn builder() -> ExplainerConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.clarify_explainer_config {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.clarify_explainer_config {
             let at = &crate::validation::join(at, "ClarifyExplainerConfig");
             v.validate_at(at, out);
         }
@@ -40,45 +34,38 @@ impl ExplainerConfig {
 /// Builds a [`ExplainerConfig`]; see [`ExplainerConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExplainerConfigBuilder {
-    clarify_explainer_config: ::std::option::Option<
-        crate::types::ClarifyExplainerConfig,
-    >,
+    clarify_explainer_config: Option<crate::types::ClarifyExplainerConfig>,
 }
 impl ExplainerConfigBuilder {
     /// Sets `ClarifyExplainerConfig`.
     pub fn clarify_explainer_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ClarifyExplainerConfig>,
+        value: impl Into<crate::types::ClarifyExplainerConfig>,
     ) -> Self {
-        self.clarify_explainer_config = ::std::option::Option::Some(value.into());
+        self.clarify_explainer_config = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::ExplainerConfig, crate::error::BuildError> {
-        ::std::result::Result::Ok(crate::types::ExplainerConfig {
+    ) -> Result<crate::types::ExplainerConfig, crate::error::BuildError> {
+        Ok(crate::types::ExplainerConfig {
             clarify_explainer_config: self.clarify_explainer_config,
         })
     }
 }
 impl ::serde::Serialize for crate::types::ExplainerConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.clarify_explainer_config {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.clarify_explainer_config {
             m.serialize_entry("ClarifyExplainerConfig", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ExplainerConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ExplainerConfig;
@@ -91,13 +78,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ExplainerConfig {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<
-                    crate::types::ClarifyExplainerConfig,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<crate::types::ClarifyExplainerConfig> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "ClarifyExplainerConfig" => f0 = map.next_value()?,
                         _ => {
@@ -105,7 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ExplainerConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ExplainerConfig {
+                Ok(crate::types::ExplainerConfig {
                     clarify_explainer_config: f0,
                 })
             }

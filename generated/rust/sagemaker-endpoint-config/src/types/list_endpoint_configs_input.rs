@@ -10,89 +10,73 @@ pub struct ListEndpointConfigsInput {
     /// Wire name: `SortBy`.
     ///
     /// Values: `Name`, `CreationTime`.
-    pub sort_by: ::std::option::Option<crate::types::EndpointConfigSortKey>,
+    pub sort_by: Option<crate::types::EndpointConfigSortKey>,
     /// Wire name: `SortOrder`.
     ///
     /// Values: `Ascending`, `Descending`.
-    pub sort_order: ::std::option::Option<crate::types::OrderKey>,
+    pub sort_order: Option<crate::types::OrderKey>,
     /// Wire name: `NextToken`.
     ///
     /// Length: 0 to 8192 characters.
     ///
     /// Pattern: `.*`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Wire name: `MaxResults`.
     ///
     /// Range: 1 to 100 (inclusive).
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// Wire name: `NameContains`.
     ///
     /// Length: 0 to 63 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9-]+$`.
-    pub name_contains: ::std::option::Option<::std::string::String>,
+    pub name_contains: Option<String>,
     /// Wire name: `CreationTimeBefore`.
-    pub creation_time_before: ::std::option::Option<crate::primitives::DateTime>,
+    pub creation_time_before: Option<crate::primitives::DateTime>,
     /// Wire name: `CreationTimeAfter`.
-    pub creation_time_after: ::std::option::Option<crate::primitives::DateTime>,
+    pub creation_time_after: Option<crate::primitives::DateTime>,
 }
 impl ListEndpointConfigsInput {
     /// A builder for this type.
     pub fn builder() -> ListEndpointConfigsInputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.sort_by {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.sort_by {
             let at = &crate::validation::join(at, "SortBy");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.sort_order {
+        if let Some(v) = &self.sort_order {
             let at = &crate::validation::join(at, "SortOrder");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.next_token {
+        if let Some(v) = &self.next_token {
             let at = &crate::validation::join(at, "NextToken");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(8192u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(8192u64), at, out);
             crate::patterns::P0.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.max_results {
+        if let Some(v) = &self.max_results {
             let at = &crate::validation::join(at, "MaxResults");
             crate::validation::range_int(
                 i128::from(*v),
-                ::std::option::Option::Some(1i128),
-                ::std::option::Option::Some(100i128),
+                Some(1i128),
+                Some(100i128),
                 at,
                 out,
             );
         }
-        if let ::std::option::Option::Some(v) = &self.name_contains {
+        if let Some(v) = &self.name_contains {
             let at = &crate::validation::join(at, "NameContains");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(63u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
             crate::patterns::P6.check(v, at, out);
         }
     }
@@ -100,76 +84,64 @@ impl ListEndpointConfigsInput {
 /// Builds a [`ListEndpointConfigsInput`]; see [`ListEndpointConfigsInput::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListEndpointConfigsInputBuilder {
-    sort_by: ::std::option::Option<crate::types::EndpointConfigSortKey>,
-    sort_order: ::std::option::Option<crate::types::OrderKey>,
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
-    name_contains: ::std::option::Option<::std::string::String>,
-    creation_time_before: ::std::option::Option<crate::primitives::DateTime>,
-    creation_time_after: ::std::option::Option<crate::primitives::DateTime>,
+    sort_by: Option<crate::types::EndpointConfigSortKey>,
+    sort_order: Option<crate::types::OrderKey>,
+    next_token: Option<String>,
+    max_results: Option<i32>,
+    name_contains: Option<String>,
+    creation_time_before: Option<crate::primitives::DateTime>,
+    creation_time_after: Option<crate::primitives::DateTime>,
 }
 impl ListEndpointConfigsInputBuilder {
     /// Sets `SortBy`.
     pub fn sort_by(
         mut self,
-        value: impl ::std::convert::Into<crate::types::EndpointConfigSortKey>,
+        value: impl Into<crate::types::EndpointConfigSortKey>,
     ) -> Self {
-        self.sort_by = ::std::option::Option::Some(value.into());
+        self.sort_by = Some(value.into());
         self
     }
     /// Sets `SortOrder`.
-    pub fn sort_order(
-        mut self,
-        value: impl ::std::convert::Into<crate::types::OrderKey>,
-    ) -> Self {
-        self.sort_order = ::std::option::Option::Some(value.into());
+    pub fn sort_order(mut self, value: impl Into<crate::types::OrderKey>) -> Self {
+        self.sort_order = Some(value.into());
         self
     }
     /// Sets `NextToken`.
-    pub fn next_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next_token = ::std::option::Option::Some(value.into());
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
         self
     }
     /// Sets `MaxResults`.
-    pub fn max_results(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.max_results = ::std::option::Option::Some(value.into());
+    pub fn max_results(mut self, value: impl Into<i32>) -> Self {
+        self.max_results = Some(value.into());
         self
     }
     /// Sets `NameContains`.
-    pub fn name_contains(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name_contains = ::std::option::Option::Some(value.into());
+    pub fn name_contains(mut self, value: impl Into<String>) -> Self {
+        self.name_contains = Some(value.into());
         self
     }
     /// Sets `CreationTimeBefore`.
     pub fn creation_time_before(
         mut self,
-        value: impl ::std::convert::Into<crate::primitives::DateTime>,
+        value: impl Into<crate::primitives::DateTime>,
     ) -> Self {
-        self.creation_time_before = ::std::option::Option::Some(value.into());
+        self.creation_time_before = Some(value.into());
         self
     }
     /// Sets `CreationTimeAfter`.
     pub fn creation_time_after(
         mut self,
-        value: impl ::std::convert::Into<crate::primitives::DateTime>,
+        value: impl Into<crate::primitives::DateTime>,
     ) -> Self {
-        self.creation_time_after = ::std::option::Option::Some(value.into());
+        self.creation_time_after = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ListEndpointConfigsInput,
-        crate::error::BuildError,
-    > {
-        ::std::result::Result::Ok(crate::types::ListEndpointConfigsInput {
+    ) -> Result<crate::types::ListEndpointConfigsInput, crate::error::BuildError> {
+        Ok(crate::types::ListEndpointConfigsInput {
             sort_by: self.sort_by,
             sort_order: self.sort_order,
             next_token: self.next_token,
@@ -181,40 +153,35 @@ impl ListEndpointConfigsInputBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::ListEndpointConfigsInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.sort_by {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.sort_by {
             m.serialize_entry("SortBy", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.sort_order {
+        if let Some(v) = &self.sort_order {
             m.serialize_entry("SortOrder", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.next_token {
+        if let Some(v) = &self.next_token {
             m.serialize_entry("NextToken", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.max_results {
+        if let Some(v) = &self.max_results {
             m.serialize_entry("MaxResults", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.name_contains {
+        if let Some(v) = &self.name_contains {
             m.serialize_entry("NameContains", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.creation_time_before {
+        if let Some(v) = &self.creation_time_before {
             m.serialize_entry("CreationTimeBefore", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.creation_time_after {
+        if let Some(v) = &self.creation_time_after {
             m.serialize_entry("CreationTimeAfter", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ListEndpointConfigsInput;
@@ -227,17 +194,15 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsInput {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<crate::types::EndpointConfigSortKey> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<crate::types::OrderKey> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f3: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f5: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
-                let mut f6: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<crate::types::EndpointConfigSortKey> = None;
+                let mut f1: Option<crate::types::OrderKey> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<i32> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<crate::primitives::DateTime> = None;
+                let mut f6: Option<crate::primitives::DateTime> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "SortBy" => f0 = map.next_value()?,
                         "SortOrder" => f1 = map.next_value()?,
@@ -251,7 +216,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsInput {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ListEndpointConfigsInput {
+                Ok(crate::types::ListEndpointConfigsInput {
                     sort_by: f0,
                     sort_order: f1,
                     next_token: f2,

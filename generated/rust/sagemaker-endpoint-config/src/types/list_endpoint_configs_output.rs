@@ -10,45 +10,34 @@ pub struct ListEndpointConfigsOutput {
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `EndpointConfigs`.
-    pub endpoint_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EndpointConfigSummary>,
-    >,
+    pub endpoint_configs: Option<Vec<crate::types::EndpointConfigSummary>>,
     /// Wire name: `NextToken`.
     ///
     /// Length: 0 to 8192 characters.
     ///
     /// Pattern: `.*`.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListEndpointConfigsOutput {
     /// A builder for this type.
     pub fn builder() -> ListEndpointConfigsOutputBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.endpoint_configs {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "EndpointConfigs"),
-                    crate::error::Rule::Required,
-                    "missing required member `EndpointConfigs`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "EndpointConfigs", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigs");
                 for (i, item0) in v.iter().enumerate() {
                     let at = &crate::validation::index(at, i);
@@ -56,15 +45,9 @@ impl ListEndpointConfigsOutput {
                 }
             }
         }
-        if let ::std::option::Option::Some(v) = &self.next_token {
+        if let Some(v) = &self.next_token {
             let at = &crate::validation::join(at, "NextToken");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(8192u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(8192u64), at, out);
             crate::patterns::P0.check(v, at, out);
         }
     }
@@ -72,76 +55,59 @@ impl ListEndpointConfigsOutput {
 /// Builds a [`ListEndpointConfigsOutput`]; see [`ListEndpointConfigsOutput::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListEndpointConfigsOutputBuilder {
-    endpoint_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EndpointConfigSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    endpoint_configs: Option<Vec<crate::types::EndpointConfigSummary>>,
+    next_token: Option<String>,
 }
 impl ListEndpointConfigsOutputBuilder {
     /// Sets `EndpointConfigs`.
     pub fn endpoint_configs(
         mut self,
-        value: impl ::std::convert::Into<
-            ::std::vec::Vec<crate::types::EndpointConfigSummary>,
-        >,
+        value: impl Into<Vec<crate::types::EndpointConfigSummary>>,
     ) -> Self {
-        self.endpoint_configs = ::std::option::Option::Some(value.into());
+        self.endpoint_configs = Some(value.into());
         self
     }
     /// Sets `NextToken`.
-    pub fn next_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next_token = ::std::option::Option::Some(value.into());
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`EndpointConfigs`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ListEndpointConfigsOutput,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::ListEndpointConfigsOutput, crate::error::BuildError> {
         match (self.endpoint_configs,) {
-            (::std::option::Option::Some(endpoint_configs),) => {
-                ::std::result::Result::Ok(crate::types::ListEndpointConfigsOutput {
-                    endpoint_configs: ::std::option::Option::Some(endpoint_configs),
+            (Some(endpoint_configs),) => {
+                Ok(crate::types::ListEndpointConfigsOutput {
+                    endpoint_configs: Some(endpoint_configs),
                     next_token: self.next_token,
                 })
             }
             (endpoint_configs,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if endpoint_configs.is_none() {
                     missing.push("EndpointConfigs");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("ListEndpointConfigsOutput", missing),
-                )
+                Err(crate::error::BuildError::new("ListEndpointConfigsOutput", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::ListEndpointConfigsOutput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.endpoint_configs {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.endpoint_configs {
             m.serialize_entry("EndpointConfigs", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.next_token {
+        if let Some(v) = &self.next_token {
             m.serialize_entry("NextToken", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ListEndpointConfigsOutput;
@@ -154,14 +120,10 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsOutput 
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::EndpointConfigSummary>,
-                > = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<Vec<crate::types::EndpointConfigSummary>> = None;
+                let mut f1: Option<String> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "EndpointConfigs" => f0 = map.next_value()?,
                         "NextToken" => f1 = map.next_value()?,
@@ -170,7 +132,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsOutput 
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ListEndpointConfigsOutput {
+                Ok(crate::types::ListEndpointConfigsOutput {
                     endpoint_configs: f0,
                     next_token: f1,
                 })

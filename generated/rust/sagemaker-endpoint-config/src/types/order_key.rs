@@ -30,17 +30,11 @@ impl OrderKey {
         }
     }
     /// Strict parse: an unknown value is an error.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownEnumValue> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownEnumValue> {
         match value {
-            "Ascending" => ::std::result::Result::Ok(Self::Ascending),
-            "Descending" => ::std::result::Result::Ok(Self::Descending),
-            _ => {
-                ::std::result::Result::Err(
-                    crate::error::UnknownEnumValue::new("OrderKey", value),
-                )
-            }
+            "Ascending" => Ok(Self::Ascending),
+            "Descending" => Ok(Self::Descending),
+            _ => Err(crate::error::UnknownEnumValue::new("OrderKey", value)),
         }
     }
     /// True unless this is [`Self::Unknown`].
@@ -49,24 +43,20 @@ impl OrderKey {
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         if let Self::Unknown(v) = self {
             crate::validation::unknown_enum("OrderKey", &v.as_str(), at, out);
         }
     }
 }
-impl ::std::convert::From<&str> for OrderKey {
+impl From<&str> for OrderKey {
     fn from(value: &str) -> Self {
         Self::try_parse(value)
             .unwrap_or_else(|_| Self::Unknown(
@@ -74,19 +64,17 @@ impl ::std::convert::From<&str> for OrderKey {
             ))
     }
 }
-impl ::std::convert::From<::std::string::String> for OrderKey {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for OrderKey {
+    fn from(value: String) -> Self {
         match Self::try_parse(&value) {
-            ::std::result::Result::Ok(v) => v,
-            ::std::result::Result::Err(_) => {
-                Self::Unknown(crate::primitives::UnknownValue::new(value))
-            }
+            Ok(v) => v,
+            Err(_) => Self::Unknown(crate::primitives::UnknownValue::new(value)),
         }
     }
 }
 impl ::std::str::FromStr for OrderKey {
     type Err = crate::error::UnknownEnumValue;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
         Self::try_parse(value)
     }
 }
@@ -96,18 +84,13 @@ impl ::std::fmt::Display for OrderKey {
     }
 }
 impl ::serde::Serialize for OrderKey {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OrderKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let key = <crate::wire::Key<'de> as ::serde::Deserialize<'de>>::deserialize(d)?;
-        ::std::result::Result::Ok(Self::from(key.as_str()))
+        Ok(Self::from(key.as_str()))
     }
 }

@@ -14,203 +14,156 @@ pub struct ProductionVariant {
     /// Length: 0 to 63 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$`.
-    pub variant_name: ::std::option::Option<::std::string::String>,
+    pub variant_name: Option<String>,
     /// Wire name: `ModelName`.
     ///
     /// Length: 0 to 63 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
-    pub model_name: ::std::option::Option<::std::string::String>,
+    pub model_name: Option<String>,
     /// Wire name: `InitialInstanceCount`.
     ///
     /// Range: at least 1 (inclusive).
-    pub initial_instance_count: ::std::option::Option<i32>,
+    pub initial_instance_count: Option<i32>,
     /// Wire name: `InstanceType`.
     ///
     /// Values: `ml.t2.medium`, `ml.t2.large`, `ml.t2.xlarge`, `ml.t2.2xlarge`, `ml.m4.xlarge`, `ml.m4.2xlarge`, `ml.m4.4xlarge`, `ml.m4.10xlarge`, `ml.m4.16xlarge`, `ml.m5.large`, `ml.m5.xlarge`, `ml.m5.2xlarge`, ... (224 values in all; see [`ProductionVariantInstanceType::values`](crate::types::ProductionVariantInstanceType::values)).
-    pub instance_type: ::std::option::Option<
-        crate::types::ProductionVariantInstanceType,
-    >,
+    pub instance_type: Option<crate::types::ProductionVariantInstanceType>,
     /// Wire name: `InitialVariantWeight`.
     ///
     /// Range: at least 0 (inclusive).
-    pub initial_variant_weight: ::std::option::Option<f32>,
+    pub initial_variant_weight: Option<f32>,
     /// Wire name: `AcceleratorType`.
     ///
     /// Values: `ml.eia1.medium`, `ml.eia1.large`, `ml.eia1.xlarge`, `ml.eia2.medium`, `ml.eia2.large`, `ml.eia2.xlarge`.
-    pub accelerator_type: ::std::option::Option<
-        crate::types::ProductionVariantAcceleratorType,
-    >,
+    pub accelerator_type: Option<crate::types::ProductionVariantAcceleratorType>,
     /// Wire name: `CoreDumpConfig`.
-    pub core_dump_config: ::std::option::Option<
-        crate::types::ProductionVariantCoreDumpConfig,
-    >,
+    pub core_dump_config: Option<crate::types::ProductionVariantCoreDumpConfig>,
     /// Wire name: `ServerlessConfig`.
-    pub serverless_config: ::std::option::Option<
-        crate::types::ProductionVariantServerlessConfig,
-    >,
+    pub serverless_config: Option<crate::types::ProductionVariantServerlessConfig>,
     /// Wire name: `VolumeSizeInGB`.
     ///
     /// Range: 1 to 512 (inclusive).
-    pub volume_size_in_gb: ::std::option::Option<i32>,
+    pub volume_size_in_gb: Option<i32>,
     /// Wire name: `ModelDataDownloadTimeoutInSeconds`.
     ///
     /// Range: 60 to 3600 (inclusive).
-    pub model_data_download_timeout_in_seconds: ::std::option::Option<i32>,
+    pub model_data_download_timeout_in_seconds: Option<i32>,
     /// Wire name: `ContainerStartupHealthCheckTimeoutInSeconds`.
     ///
     /// Range: 60 to 3600 (inclusive).
-    pub container_startup_health_check_timeout_in_seconds: ::std::option::Option<i32>,
+    pub container_startup_health_check_timeout_in_seconds: Option<i32>,
     /// Wire name: `EnableSSMAccess`.
-    pub enable_ssm_access: ::std::option::Option<bool>,
+    pub enable_ssm_access: Option<bool>,
     /// Wire name: `ManagedInstanceScaling`.
-    pub managed_instance_scaling: ::std::option::Option<
+    pub managed_instance_scaling: Option<
         crate::types::ProductionVariantManagedInstanceScaling,
     >,
     /// Wire name: `RoutingConfig`.
-    pub routing_config: ::std::option::Option<
-        crate::types::ProductionVariantRoutingConfig,
-    >,
+    pub routing_config: Option<crate::types::ProductionVariantRoutingConfig>,
     /// Wire name: `InferenceAmiVersion`.
     ///
     /// Values: `al2-ami-sagemaker-inference-gpu-2`, `al2-ami-sagemaker-inference-gpu-2-1`, `al2-ami-sagemaker-inference-gpu-3-1`.
-    pub inference_ami_version: ::std::option::Option<
+    pub inference_ami_version: Option<
         crate::types::ProductionVariantInferenceAmiVersion,
     >,
 }
 impl ProductionVariant {
     /// A builder for this type.
     pub fn builder() -> ProductionVariantBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.variant_name {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "VariantName"),
-                    crate::error::Rule::Required,
-                    "missing required member `VariantName`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "VariantName", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "VariantName");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(63u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
                 crate::patterns::P10.check(v, at, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.model_name {
+        if let Some(v) = &self.model_name {
             let at = &crate::validation::join(at, "ModelName");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(63u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
             crate::patterns::P11.check(v, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.initial_instance_count {
+        if let Some(v) = &self.initial_instance_count {
             let at = &crate::validation::join(at, "InitialInstanceCount");
-            crate::validation::range_int(
-                i128::from(*v),
-                ::std::option::Option::Some(1i128),
-                ::std::option::Option::None,
-                at,
-                out,
-            );
+            crate::validation::range_int(i128::from(*v), Some(1i128), None, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.instance_type {
+        if let Some(v) = &self.instance_type {
             let at = &crate::validation::join(at, "InstanceType");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.initial_variant_weight {
+        if let Some(v) = &self.initial_variant_weight {
             let at = &crate::validation::join(at, "InitialVariantWeight");
-            crate::validation::range_float(
-                f64::from(*v),
-                ::std::option::Option::Some(0f64),
-                ::std::option::Option::None,
-                at,
-                out,
-            );
+            crate::validation::range_float(f64::from(*v), Some(0f64), None, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.accelerator_type {
+        if let Some(v) = &self.accelerator_type {
             let at = &crate::validation::join(at, "AcceleratorType");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.core_dump_config {
+        if let Some(v) = &self.core_dump_config {
             let at = &crate::validation::join(at, "CoreDumpConfig");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.serverless_config {
+        if let Some(v) = &self.serverless_config {
             let at = &crate::validation::join(at, "ServerlessConfig");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.volume_size_in_gb {
+        if let Some(v) = &self.volume_size_in_gb {
             let at = &crate::validation::join(at, "VolumeSizeInGB");
             crate::validation::range_int(
                 i128::from(*v),
-                ::std::option::Option::Some(1i128),
-                ::std::option::Option::Some(512i128),
+                Some(1i128),
+                Some(512i128),
                 at,
                 out,
             );
         }
-        if let ::std::option::Option::Some(v) = &self
-            .model_data_download_timeout_in_seconds
-        {
+        if let Some(v) = &self.model_data_download_timeout_in_seconds {
             let at = &crate::validation::join(at, "ModelDataDownloadTimeoutInSeconds");
             crate::validation::range_int(
                 i128::from(*v),
-                ::std::option::Option::Some(60i128),
-                ::std::option::Option::Some(3600i128),
+                Some(60i128),
+                Some(3600i128),
                 at,
                 out,
             );
         }
-        if let ::std::option::Option::Some(v) = &self
-            .container_startup_health_check_timeout_in_seconds
-        {
+        if let Some(v) = &self.container_startup_health_check_timeout_in_seconds {
             let at = &crate::validation::join(
                 at,
                 "ContainerStartupHealthCheckTimeoutInSeconds",
             );
             crate::validation::range_int(
                 i128::from(*v),
-                ::std::option::Option::Some(60i128),
-                ::std::option::Option::Some(3600i128),
+                Some(60i128),
+                Some(3600i128),
                 at,
                 out,
             );
         }
-        if let ::std::option::Option::Some(v) = &self.managed_instance_scaling {
+        if let Some(v) = &self.managed_instance_scaling {
             let at = &crate::validation::join(at, "ManagedInstanceScaling");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.routing_config {
+        if let Some(v) = &self.routing_config {
             let at = &crate::validation::join(at, "RoutingConfig");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.inference_ami_version {
+        if let Some(v) = &self.inference_ami_version {
             let at = &crate::validation::join(at, "InferenceAmiVersion");
             v.validate_at(at, out);
         }
@@ -219,166 +172,135 @@ impl ProductionVariant {
 /// Builds a [`ProductionVariant`]; see [`ProductionVariant::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProductionVariantBuilder {
-    variant_name: ::std::option::Option<::std::string::String>,
-    model_name: ::std::option::Option<::std::string::String>,
-    initial_instance_count: ::std::option::Option<i32>,
-    instance_type: ::std::option::Option<crate::types::ProductionVariantInstanceType>,
-    initial_variant_weight: ::std::option::Option<f32>,
-    accelerator_type: ::std::option::Option<
-        crate::types::ProductionVariantAcceleratorType,
-    >,
-    core_dump_config: ::std::option::Option<
-        crate::types::ProductionVariantCoreDumpConfig,
-    >,
-    serverless_config: ::std::option::Option<
-        crate::types::ProductionVariantServerlessConfig,
-    >,
-    volume_size_in_gb: ::std::option::Option<i32>,
-    model_data_download_timeout_in_seconds: ::std::option::Option<i32>,
-    container_startup_health_check_timeout_in_seconds: ::std::option::Option<i32>,
-    enable_ssm_access: ::std::option::Option<bool>,
-    managed_instance_scaling: ::std::option::Option<
+    variant_name: Option<String>,
+    model_name: Option<String>,
+    initial_instance_count: Option<i32>,
+    instance_type: Option<crate::types::ProductionVariantInstanceType>,
+    initial_variant_weight: Option<f32>,
+    accelerator_type: Option<crate::types::ProductionVariantAcceleratorType>,
+    core_dump_config: Option<crate::types::ProductionVariantCoreDumpConfig>,
+    serverless_config: Option<crate::types::ProductionVariantServerlessConfig>,
+    volume_size_in_gb: Option<i32>,
+    model_data_download_timeout_in_seconds: Option<i32>,
+    container_startup_health_check_timeout_in_seconds: Option<i32>,
+    enable_ssm_access: Option<bool>,
+    managed_instance_scaling: Option<
         crate::types::ProductionVariantManagedInstanceScaling,
     >,
-    routing_config: ::std::option::Option<crate::types::ProductionVariantRoutingConfig>,
-    inference_ami_version: ::std::option::Option<
-        crate::types::ProductionVariantInferenceAmiVersion,
-    >,
+    routing_config: Option<crate::types::ProductionVariantRoutingConfig>,
+    inference_ami_version: Option<crate::types::ProductionVariantInferenceAmiVersion>,
 }
 impl ProductionVariantBuilder {
     /// Sets `VariantName`.
-    pub fn variant_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.variant_name = ::std::option::Option::Some(value.into());
+    pub fn variant_name(mut self, value: impl Into<String>) -> Self {
+        self.variant_name = Some(value.into());
         self
     }
     /// Sets `ModelName`.
-    pub fn model_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.model_name = ::std::option::Option::Some(value.into());
+    pub fn model_name(mut self, value: impl Into<String>) -> Self {
+        self.model_name = Some(value.into());
         self
     }
     /// Sets `InitialInstanceCount`.
-    pub fn initial_instance_count(
-        mut self,
-        value: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.initial_instance_count = ::std::option::Option::Some(value.into());
+    pub fn initial_instance_count(mut self, value: impl Into<i32>) -> Self {
+        self.initial_instance_count = Some(value.into());
         self
     }
     /// Sets `InstanceType`.
     pub fn instance_type(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ProductionVariantInstanceType>,
+        value: impl Into<crate::types::ProductionVariantInstanceType>,
     ) -> Self {
-        self.instance_type = ::std::option::Option::Some(value.into());
+        self.instance_type = Some(value.into());
         self
     }
     /// Sets `InitialVariantWeight`.
-    pub fn initial_variant_weight(
-        mut self,
-        value: impl ::std::convert::Into<f32>,
-    ) -> Self {
-        self.initial_variant_weight = ::std::option::Option::Some(value.into());
+    pub fn initial_variant_weight(mut self, value: impl Into<f32>) -> Self {
+        self.initial_variant_weight = Some(value.into());
         self
     }
     /// Sets `AcceleratorType`.
     pub fn accelerator_type(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ProductionVariantAcceleratorType>,
+        value: impl Into<crate::types::ProductionVariantAcceleratorType>,
     ) -> Self {
-        self.accelerator_type = ::std::option::Option::Some(value.into());
+        self.accelerator_type = Some(value.into());
         self
     }
     /// Sets `CoreDumpConfig`.
     pub fn core_dump_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ProductionVariantCoreDumpConfig>,
+        value: impl Into<crate::types::ProductionVariantCoreDumpConfig>,
     ) -> Self {
-        self.core_dump_config = ::std::option::Option::Some(value.into());
+        self.core_dump_config = Some(value.into());
         self
     }
     /// Sets `ServerlessConfig`.
     pub fn serverless_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ProductionVariantServerlessConfig>,
+        value: impl Into<crate::types::ProductionVariantServerlessConfig>,
     ) -> Self {
-        self.serverless_config = ::std::option::Option::Some(value.into());
+        self.serverless_config = Some(value.into());
         self
     }
     /// Sets `VolumeSizeInGB`.
-    pub fn volume_size_in_gb(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.volume_size_in_gb = ::std::option::Option::Some(value.into());
+    pub fn volume_size_in_gb(mut self, value: impl Into<i32>) -> Self {
+        self.volume_size_in_gb = Some(value.into());
         self
     }
     /// Sets `ModelDataDownloadTimeoutInSeconds`.
     pub fn model_data_download_timeout_in_seconds(
         mut self,
-        value: impl ::std::convert::Into<i32>,
+        value: impl Into<i32>,
     ) -> Self {
-        self.model_data_download_timeout_in_seconds = ::std::option::Option::Some(
-            value.into(),
-        );
+        self.model_data_download_timeout_in_seconds = Some(value.into());
         self
     }
     /// Sets `ContainerStartupHealthCheckTimeoutInSeconds`.
     pub fn container_startup_health_check_timeout_in_seconds(
         mut self,
-        value: impl ::std::convert::Into<i32>,
+        value: impl Into<i32>,
     ) -> Self {
-        self.container_startup_health_check_timeout_in_seconds = ::std::option::Option::Some(
-            value.into(),
-        );
+        self.container_startup_health_check_timeout_in_seconds = Some(value.into());
         self
     }
     /// Sets `EnableSSMAccess`.
-    pub fn enable_ssm_access(mut self, value: impl ::std::convert::Into<bool>) -> Self {
-        self.enable_ssm_access = ::std::option::Option::Some(value.into());
+    pub fn enable_ssm_access(mut self, value: impl Into<bool>) -> Self {
+        self.enable_ssm_access = Some(value.into());
         self
     }
     /// Sets `ManagedInstanceScaling`.
     pub fn managed_instance_scaling(
         mut self,
-        value: impl ::std::convert::Into<
-            crate::types::ProductionVariantManagedInstanceScaling,
-        >,
+        value: impl Into<crate::types::ProductionVariantManagedInstanceScaling>,
     ) -> Self {
-        self.managed_instance_scaling = ::std::option::Option::Some(value.into());
+        self.managed_instance_scaling = Some(value.into());
         self
     }
     /// Sets `RoutingConfig`.
     pub fn routing_config(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ProductionVariantRoutingConfig>,
+        value: impl Into<crate::types::ProductionVariantRoutingConfig>,
     ) -> Self {
-        self.routing_config = ::std::option::Option::Some(value.into());
+        self.routing_config = Some(value.into());
         self
     }
     /// Sets `InferenceAmiVersion`.
     pub fn inference_ami_version(
         mut self,
-        value: impl ::std::convert::Into<
-            crate::types::ProductionVariantInferenceAmiVersion,
-        >,
+        value: impl Into<crate::types::ProductionVariantInferenceAmiVersion>,
     ) -> Self {
-        self.inference_ami_version = ::std::option::Option::Some(value.into());
+        self.inference_ami_version = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`VariantName`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ProductionVariant,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::ProductionVariant, crate::error::BuildError> {
         match (self.variant_name,) {
-            (::std::option::Option::Some(variant_name),) => {
-                ::std::result::Result::Ok(crate::types::ProductionVariant {
-                    variant_name: ::std::option::Option::Some(variant_name),
+            (Some(variant_name),) => {
+                Ok(crate::types::ProductionVariant {
+                    variant_name: Some(variant_name),
                     model_name: self.model_name,
                     initial_instance_count: self.initial_instance_count,
                     instance_type: self.instance_type,
@@ -398,80 +320,69 @@ impl ProductionVariantBuilder {
                 })
             }
             (variant_name,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if variant_name.is_none() {
                     missing.push("VariantName");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("ProductionVariant", missing),
-                )
+                Err(crate::error::BuildError::new("ProductionVariant", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::ProductionVariant {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.variant_name {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.variant_name {
             m.serialize_entry("VariantName", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.model_name {
+        if let Some(v) = &self.model_name {
             m.serialize_entry("ModelName", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.initial_instance_count {
+        if let Some(v) = &self.initial_instance_count {
             m.serialize_entry("InitialInstanceCount", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.instance_type {
+        if let Some(v) = &self.instance_type {
             m.serialize_entry("InstanceType", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.initial_variant_weight {
+        if let Some(v) = &self.initial_variant_weight {
             m.serialize_entry("InitialVariantWeight", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.accelerator_type {
+        if let Some(v) = &self.accelerator_type {
             m.serialize_entry("AcceleratorType", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.core_dump_config {
+        if let Some(v) = &self.core_dump_config {
             m.serialize_entry("CoreDumpConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.serverless_config {
+        if let Some(v) = &self.serverless_config {
             m.serialize_entry("ServerlessConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.volume_size_in_gb {
+        if let Some(v) = &self.volume_size_in_gb {
             m.serialize_entry("VolumeSizeInGB", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self
-            .model_data_download_timeout_in_seconds
-        {
+        if let Some(v) = &self.model_data_download_timeout_in_seconds {
             m.serialize_entry("ModelDataDownloadTimeoutInSeconds", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self
-            .container_startup_health_check_timeout_in_seconds
-        {
+        if let Some(v) = &self.container_startup_health_check_timeout_in_seconds {
             m.serialize_entry("ContainerStartupHealthCheckTimeoutInSeconds", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.enable_ssm_access {
+        if let Some(v) = &self.enable_ssm_access {
             m.serialize_entry("EnableSSMAccess", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.managed_instance_scaling {
+        if let Some(v) = &self.managed_instance_scaling {
             m.serialize_entry("ManagedInstanceScaling", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.routing_config {
+        if let Some(v) = &self.routing_config {
             m.serialize_entry("RoutingConfig", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.inference_ami_version {
+        if let Some(v) = &self.inference_ami_version {
             m.serialize_entry("InferenceAmiVersion", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariant {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ProductionVariant;
@@ -484,39 +395,27 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariant {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f3: ::std::option::Option<
-                    crate::types::ProductionVariantInstanceType,
-                > = ::std::option::Option::None;
-                let mut f4: ::std::option::Option<f32> = ::std::option::Option::None;
-                let mut f5: ::std::option::Option<
-                    crate::types::ProductionVariantAcceleratorType,
-                > = ::std::option::Option::None;
-                let mut f6: ::std::option::Option<
-                    crate::types::ProductionVariantCoreDumpConfig,
-                > = ::std::option::Option::None;
-                let mut f7: ::std::option::Option<
-                    crate::types::ProductionVariantServerlessConfig,
-                > = ::std::option::Option::None;
-                let mut f8: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f9: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f10: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f11: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut f12: ::std::option::Option<
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut f2: Option<i32> = None;
+                let mut f3: Option<crate::types::ProductionVariantInstanceType> = None;
+                let mut f4: Option<f32> = None;
+                let mut f5: Option<crate::types::ProductionVariantAcceleratorType> = None;
+                let mut f6: Option<crate::types::ProductionVariantCoreDumpConfig> = None;
+                let mut f7: Option<crate::types::ProductionVariantServerlessConfig> = None;
+                let mut f8: Option<i32> = None;
+                let mut f9: Option<i32> = None;
+                let mut f10: Option<i32> = None;
+                let mut f11: Option<bool> = None;
+                let mut f12: Option<
                     crate::types::ProductionVariantManagedInstanceScaling,
-                > = ::std::option::Option::None;
-                let mut f13: ::std::option::Option<
-                    crate::types::ProductionVariantRoutingConfig,
-                > = ::std::option::Option::None;
-                let mut f14: ::std::option::Option<
+                > = None;
+                let mut f13: Option<crate::types::ProductionVariantRoutingConfig> = None;
+                let mut f14: Option<
                     crate::types::ProductionVariantInferenceAmiVersion,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+                > = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "VariantName" => f0 = map.next_value()?,
                         "ModelName" => f1 = map.next_value()?,
@@ -540,7 +439,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariant {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ProductionVariant {
+                Ok(crate::types::ProductionVariant {
                     variant_name: f0,
                     model_name: f1,
                     initial_instance_count: f2,

@@ -49,18 +49,16 @@ impl ProductionVariantAcceleratorType {
         }
     }
     /// Strict parse: an unknown value is an error.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownEnumValue> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownEnumValue> {
         match value {
-            "ml.eia1.medium" => ::std::result::Result::Ok(Self::MlEia1Medium),
-            "ml.eia1.large" => ::std::result::Result::Ok(Self::MlEia1Large),
-            "ml.eia1.xlarge" => ::std::result::Result::Ok(Self::MlEia1Xlarge),
-            "ml.eia2.medium" => ::std::result::Result::Ok(Self::MlEia2Medium),
-            "ml.eia2.large" => ::std::result::Result::Ok(Self::MlEia2Large),
-            "ml.eia2.xlarge" => ::std::result::Result::Ok(Self::MlEia2Xlarge),
+            "ml.eia1.medium" => Ok(Self::MlEia1Medium),
+            "ml.eia1.large" => Ok(Self::MlEia1Large),
+            "ml.eia1.xlarge" => Ok(Self::MlEia1Xlarge),
+            "ml.eia2.medium" => Ok(Self::MlEia2Medium),
+            "ml.eia2.large" => Ok(Self::MlEia2Large),
+            "ml.eia2.xlarge" => Ok(Self::MlEia2Xlarge),
             _ => {
-                ::std::result::Result::Err(
+                Err(
                     crate::error::UnknownEnumValue::new(
                         "ProductionVariantAcceleratorType",
                         value,
@@ -75,18 +73,14 @@ impl ProductionVariantAcceleratorType {
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         if let Self::Unknown(v) = self {
             crate::validation::unknown_enum(
                 "ProductionVariantAcceleratorType",
@@ -97,7 +91,7 @@ impl ProductionVariantAcceleratorType {
         }
     }
 }
-impl ::std::convert::From<&str> for ProductionVariantAcceleratorType {
+impl From<&str> for ProductionVariantAcceleratorType {
     fn from(value: &str) -> Self {
         Self::try_parse(value)
             .unwrap_or_else(|_| Self::Unknown(
@@ -105,19 +99,17 @@ impl ::std::convert::From<&str> for ProductionVariantAcceleratorType {
             ))
     }
 }
-impl ::std::convert::From<::std::string::String> for ProductionVariantAcceleratorType {
-    fn from(value: ::std::string::String) -> Self {
+impl From<String> for ProductionVariantAcceleratorType {
+    fn from(value: String) -> Self {
         match Self::try_parse(&value) {
-            ::std::result::Result::Ok(v) => v,
-            ::std::result::Result::Err(_) => {
-                Self::Unknown(crate::primitives::UnknownValue::new(value))
-            }
+            Ok(v) => v,
+            Err(_) => Self::Unknown(crate::primitives::UnknownValue::new(value)),
         }
     }
 }
 impl ::std::str::FromStr for ProductionVariantAcceleratorType {
     type Err = crate::error::UnknownEnumValue;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
         Self::try_parse(value)
     }
 }
@@ -127,18 +119,13 @@ impl ::std::fmt::Display for ProductionVariantAcceleratorType {
     }
 }
 impl ::serde::Serialize for ProductionVariantAcceleratorType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ProductionVariantAcceleratorType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let key = <crate::wire::Key<'de> as ::serde::Deserialize<'de>>::deserialize(d)?;
-        ::std::result::Result::Ok(Self::from(key.as_str()))
+        Ok(Self::from(key.as_str()))
     }
 }

@@ -14,63 +14,42 @@ pub struct ProductionVariantCoreDumpConfig {
     /// Length: 0 to 512 characters.
     ///
     /// Pattern: `^(https|s3)://([^/])/?(.*)$`.
-    pub destination_s3_uri: ::std::option::Option<::std::string::String>,
+    pub destination_s3_uri: Option<String>,
     /// Wire name: `KmsKeyId`.
     ///
     /// Length: 0 to 2048 characters.
     ///
     /// Pattern: `^[a-zA-Z0-9:/_-]*$`.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
 }
 impl ProductionVariantCoreDumpConfig {
     /// A builder for this type.
     pub fn builder() -> ProductionVariantCoreDumpConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.destination_s3_uri {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "DestinationS3Uri"),
-                    crate::error::Rule::Required,
-                    "missing required member `DestinationS3Uri`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "DestinationS3Uri", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "DestinationS3Uri");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(512u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
                 crate::patterns::P2.check(v, at, out);
             }
         }
-        if let ::std::option::Option::Some(v) = &self.kms_key_id {
+        if let Some(v) = &self.kms_key_id {
             let at = &crate::validation::join(at, "KmsKeyId");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(2048u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
             crate::patterns::P7.check(v, at, out);
         }
     }
@@ -78,46 +57,40 @@ impl ProductionVariantCoreDumpConfig {
 /// Builds a [`ProductionVariantCoreDumpConfig`]; see [`ProductionVariantCoreDumpConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProductionVariantCoreDumpConfigBuilder {
-    destination_s3_uri: ::std::option::Option<::std::string::String>,
-    kms_key_id: ::std::option::Option<::std::string::String>,
+    destination_s3_uri: Option<String>,
+    kms_key_id: Option<String>,
 }
 impl ProductionVariantCoreDumpConfigBuilder {
     /// Sets `DestinationS3Uri`.
-    pub fn destination_s3_uri(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination_s3_uri = ::std::option::Option::Some(value.into());
+    pub fn destination_s3_uri(mut self, value: impl Into<String>) -> Self {
+        self.destination_s3_uri = Some(value.into());
         self
     }
     /// Sets `KmsKeyId`.
-    pub fn kms_key_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(value.into());
+    pub fn kms_key_id(mut self, value: impl Into<String>) -> Self {
+        self.kms_key_id = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`DestinationS3Uri`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProductionVariantCoreDumpConfig,
         crate::error::BuildError,
     > {
         match (self.destination_s3_uri,) {
-            (::std::option::Option::Some(destination_s3_uri),) => {
-                ::std::result::Result::Ok(crate::types::ProductionVariantCoreDumpConfig {
-                    destination_s3_uri: ::std::option::Option::Some(destination_s3_uri),
+            (Some(destination_s3_uri),) => {
+                Ok(crate::types::ProductionVariantCoreDumpConfig {
+                    destination_s3_uri: Some(destination_s3_uri),
                     kms_key_id: self.kms_key_id,
                 })
             }
             (destination_s3_uri,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if destination_s3_uri.is_none() {
                     missing.push("DestinationS3Uri");
                 }
-                ::std::result::Result::Err(
+                Err(
                     crate::error::BuildError::new(
                         "ProductionVariantCoreDumpConfig",
                         missing,
@@ -128,25 +101,20 @@ impl ProductionVariantCoreDumpConfigBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::ProductionVariantCoreDumpConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.destination_s3_uri {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.destination_s3_uri {
             m.serialize_entry("DestinationS3Uri", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.kms_key_id {
+        if let Some(v) = &self.kms_key_id {
             m.serialize_entry("KmsKeyId", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantCoreDumpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ProductionVariantCoreDumpConfig;
@@ -159,12 +127,10 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantCoreDumpC
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "DestinationS3Uri" => f0 = map.next_value()?,
                         "KmsKeyId" => f1 = map.next_value()?,
@@ -173,7 +139,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantCoreDumpC
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ProductionVariantCoreDumpConfig {
+                Ok(crate::types::ProductionVariantCoreDumpConfig {
                     destination_s3_uri: f0,
                     kms_key_id: f1,
                 })

@@ -10,95 +10,79 @@ pub struct ProductionVariantManagedInstanceScaling {
     /// Wire name: `Status`.
     ///
     /// Values: `ENABLED`, `DISABLED`.
-    pub status: ::std::option::Option<crate::types::ManagedInstanceScalingStatus>,
+    pub status: Option<crate::types::ManagedInstanceScalingStatus>,
     /// Wire name: `MinInstanceCount`.
     ///
     /// Range: at least 0 (inclusive).
-    pub min_instance_count: ::std::option::Option<i32>,
+    pub min_instance_count: Option<i32>,
     /// Wire name: `MaxInstanceCount`.
     ///
     /// Range: at least 1 (inclusive).
-    pub max_instance_count: ::std::option::Option<i32>,
+    pub max_instance_count: Option<i32>,
 }
 impl ProductionVariantManagedInstanceScaling {
     /// A builder for this type.
     pub fn builder() -> ProductionVariantManagedInstanceScalingBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.status {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.status {
             let at = &crate::validation::join(at, "Status");
             v.validate_at(at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.min_instance_count {
+        if let Some(v) = &self.min_instance_count {
             let at = &crate::validation::join(at, "MinInstanceCount");
-            crate::validation::range_int(
-                i128::from(*v),
-                ::std::option::Option::Some(0i128),
-                ::std::option::Option::None,
-                at,
-                out,
-            );
+            crate::validation::range_int(i128::from(*v), Some(0i128), None, at, out);
         }
-        if let ::std::option::Option::Some(v) = &self.max_instance_count {
+        if let Some(v) = &self.max_instance_count {
             let at = &crate::validation::join(at, "MaxInstanceCount");
-            crate::validation::range_int(
-                i128::from(*v),
-                ::std::option::Option::Some(1i128),
-                ::std::option::Option::None,
-                at,
-                out,
-            );
+            crate::validation::range_int(i128::from(*v), Some(1i128), None, at, out);
         }
     }
 }
 /// Builds a [`ProductionVariantManagedInstanceScaling`]; see [`ProductionVariantManagedInstanceScaling::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProductionVariantManagedInstanceScalingBuilder {
-    status: ::std::option::Option<crate::types::ManagedInstanceScalingStatus>,
-    min_instance_count: ::std::option::Option<i32>,
-    max_instance_count: ::std::option::Option<i32>,
+    status: Option<crate::types::ManagedInstanceScalingStatus>,
+    min_instance_count: Option<i32>,
+    max_instance_count: Option<i32>,
 }
 impl ProductionVariantManagedInstanceScalingBuilder {
     /// Sets `Status`.
     pub fn status(
         mut self,
-        value: impl ::std::convert::Into<crate::types::ManagedInstanceScalingStatus>,
+        value: impl Into<crate::types::ManagedInstanceScalingStatus>,
     ) -> Self {
-        self.status = ::std::option::Option::Some(value.into());
+        self.status = Some(value.into());
         self
     }
     /// Sets `MinInstanceCount`.
-    pub fn min_instance_count(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.min_instance_count = ::std::option::Option::Some(value.into());
+    pub fn min_instance_count(mut self, value: impl Into<i32>) -> Self {
+        self.min_instance_count = Some(value.into());
         self
     }
     /// Sets `MaxInstanceCount`.
-    pub fn max_instance_count(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.max_instance_count = ::std::option::Option::Some(value.into());
+    pub fn max_instance_count(mut self, value: impl Into<i32>) -> Self {
+        self.max_instance_count = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProductionVariantManagedInstanceScaling,
         crate::error::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ProductionVariantManagedInstanceScaling {
+        Ok(crate::types::ProductionVariantManagedInstanceScaling {
             status: self.status,
             min_instance_count: self.min_instance_count,
             max_instance_count: self.max_instance_count,
@@ -106,19 +90,16 @@ impl ProductionVariantManagedInstanceScalingBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::ProductionVariantManagedInstanceScaling {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.status {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.status {
             m.serialize_entry("Status", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.min_instance_count {
+        if let Some(v) = &self.min_instance_count {
             m.serialize_entry("MinInstanceCount", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.max_instance_count {
+        if let Some(v) = &self.max_instance_count {
             m.serialize_entry("MaxInstanceCount", v)?;
         }
         m.end()
@@ -126,9 +107,7 @@ impl ::serde::Serialize for crate::types::ProductionVariantManagedInstanceScalin
 }
 impl<'de> ::serde::Deserialize<'de>
 for crate::types::ProductionVariantManagedInstanceScaling {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ProductionVariantManagedInstanceScaling;
@@ -141,15 +120,11 @@ for crate::types::ProductionVariantManagedInstanceScaling {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<
-                    crate::types::ManagedInstanceScalingStatus,
-                > = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<i32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<crate::types::ManagedInstanceScalingStatus> = None;
+                let mut f1: Option<i32> = None;
+                let mut f2: Option<i32> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "Status" => f0 = map.next_value()?,
                         "MinInstanceCount" => f1 = map.next_value()?,
@@ -159,7 +134,7 @@ for crate::types::ProductionVariantManagedInstanceScaling {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ProductionVariantManagedInstanceScaling {
+                Ok(crate::types::ProductionVariantManagedInstanceScaling {
                     status: f0,
                     min_instance_count: f1,
                     max_instance_count: f2,

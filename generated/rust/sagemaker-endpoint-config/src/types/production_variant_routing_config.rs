@@ -12,37 +12,28 @@ pub struct ProductionVariantRoutingConfig {
     /// Wire name: `RoutingStrategy`.
     ///
     /// Values: `LEAST_OUTSTANDING_REQUESTS`, `RANDOM`.
-    pub routing_strategy: ::std::option::Option<crate::types::RoutingStrategy>,
+    pub routing_strategy: Option<crate::types::RoutingStrategy>,
 }
 impl ProductionVariantRoutingConfig {
     /// A builder for this type.
     pub fn builder() -> ProductionVariantRoutingConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.routing_strategy {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "RoutingStrategy"),
-                    crate::error::Rule::Required,
-                    "missing required member `RoutingStrategy`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "RoutingStrategy", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "RoutingStrategy");
                 v.validate_at(at, out);
             }
@@ -52,36 +43,33 @@ impl ProductionVariantRoutingConfig {
 /// Builds a [`ProductionVariantRoutingConfig`]; see [`ProductionVariantRoutingConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProductionVariantRoutingConfigBuilder {
-    routing_strategy: ::std::option::Option<crate::types::RoutingStrategy>,
+    routing_strategy: Option<crate::types::RoutingStrategy>,
 }
 impl ProductionVariantRoutingConfigBuilder {
     /// Sets `RoutingStrategy`.
     pub fn routing_strategy(
         mut self,
-        value: impl ::std::convert::Into<crate::types::RoutingStrategy>,
+        value: impl Into<crate::types::RoutingStrategy>,
     ) -> Self {
-        self.routing_strategy = ::std::option::Option::Some(value.into());
+        self.routing_strategy = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`RoutingStrategy`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ProductionVariantRoutingConfig,
-        crate::error::BuildError,
-    > {
+    ) -> Result<crate::types::ProductionVariantRoutingConfig, crate::error::BuildError> {
         match (self.routing_strategy,) {
-            (::std::option::Option::Some(routing_strategy),) => {
-                ::std::result::Result::Ok(crate::types::ProductionVariantRoutingConfig {
-                    routing_strategy: ::std::option::Option::Some(routing_strategy),
+            (Some(routing_strategy),) => {
+                Ok(crate::types::ProductionVariantRoutingConfig {
+                    routing_strategy: Some(routing_strategy),
                 })
             }
             (routing_strategy,) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if routing_strategy.is_none() {
                     missing.push("RoutingStrategy");
                 }
-                ::std::result::Result::Err(
+                Err(
                     crate::error::BuildError::new(
                         "ProductionVariantRoutingConfig",
                         missing,
@@ -92,22 +80,17 @@ impl ProductionVariantRoutingConfigBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::ProductionVariantRoutingConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.routing_strategy {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.routing_strategy {
             m.serialize_entry("RoutingStrategy", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantRoutingConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ProductionVariantRoutingConfig;
@@ -120,11 +103,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantRoutingCo
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<crate::types::RoutingStrategy> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<crate::types::RoutingStrategy> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "RoutingStrategy" => f0 = map.next_value()?,
                         _ => {
@@ -132,7 +113,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantRoutingCo
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ProductionVariantRoutingConfig {
+                Ok(crate::types::ProductionVariantRoutingConfig {
                     routing_strategy: f0,
                 })
             }

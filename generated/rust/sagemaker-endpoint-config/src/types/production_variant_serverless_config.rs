@@ -12,83 +12,69 @@ pub struct ProductionVariantServerlessConfig {
     /// Wire name: `MemorySizeInMB`.
     ///
     /// Range: 1024 to 6144 (inclusive).
-    pub memory_size_in_mb: ::std::option::Option<i32>,
+    pub memory_size_in_mb: Option<i32>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `MaxConcurrency`.
     ///
     /// Range: 1 to 200 (inclusive).
-    pub max_concurrency: ::std::option::Option<i32>,
+    pub max_concurrency: Option<i32>,
     /// Wire name: `ProvisionedConcurrency`.
     ///
     /// Range: 1 to 200 (inclusive).
-    pub provisioned_concurrency: ::std::option::Option<i32>,
+    pub provisioned_concurrency: Option<i32>,
 }
 impl ProductionVariantServerlessConfig {
     /// A builder for this type.
     pub fn builder() -> ProductionVariantServerlessConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.memory_size_in_mb {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "MemorySizeInMB"),
-                    crate::error::Rule::Required,
-                    "missing required member `MemorySizeInMB`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "MemorySizeInMB", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "MemorySizeInMB");
                 crate::validation::range_int(
                     i128::from(*v),
-                    ::std::option::Option::Some(1024i128),
-                    ::std::option::Option::Some(6144i128),
+                    Some(1024i128),
+                    Some(6144i128),
                     at,
                     out,
                 );
             }
         }
         match &self.max_concurrency {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "MaxConcurrency"),
-                    crate::error::Rule::Required,
-                    "missing required member `MaxConcurrency`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "MaxConcurrency", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "MaxConcurrency");
                 crate::validation::range_int(
                     i128::from(*v),
-                    ::std::option::Option::Some(1i128),
-                    ::std::option::Option::Some(200i128),
+                    Some(1i128),
+                    Some(200i128),
                     at,
                     out,
                 );
             }
         }
-        if let ::std::option::Option::Some(v) = &self.provisioned_concurrency {
+        if let Some(v) = &self.provisioned_concurrency {
             let at = &crate::validation::join(at, "ProvisionedConcurrency");
             crate::validation::range_int(
                 i128::from(*v),
-                ::std::option::Option::Some(1i128),
-                ::std::option::Option::Some(200i128),
+                Some(1i128),
+                Some(200i128),
                 at,
                 out,
             );
@@ -98,56 +84,50 @@ impl ProductionVariantServerlessConfig {
 /// Builds a [`ProductionVariantServerlessConfig`]; see [`ProductionVariantServerlessConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProductionVariantServerlessConfigBuilder {
-    memory_size_in_mb: ::std::option::Option<i32>,
-    max_concurrency: ::std::option::Option<i32>,
-    provisioned_concurrency: ::std::option::Option<i32>,
+    memory_size_in_mb: Option<i32>,
+    max_concurrency: Option<i32>,
+    provisioned_concurrency: Option<i32>,
 }
 impl ProductionVariantServerlessConfigBuilder {
     /// Sets `MemorySizeInMB`.
-    pub fn memory_size_in_mb(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.memory_size_in_mb = ::std::option::Option::Some(value.into());
+    pub fn memory_size_in_mb(mut self, value: impl Into<i32>) -> Self {
+        self.memory_size_in_mb = Some(value.into());
         self
     }
     /// Sets `MaxConcurrency`.
-    pub fn max_concurrency(mut self, value: impl ::std::convert::Into<i32>) -> Self {
-        self.max_concurrency = ::std::option::Option::Some(value.into());
+    pub fn max_concurrency(mut self, value: impl Into<i32>) -> Self {
+        self.max_concurrency = Some(value.into());
         self
     }
     /// Sets `ProvisionedConcurrency`.
-    pub fn provisioned_concurrency(
-        mut self,
-        value: impl ::std::convert::Into<i32>,
-    ) -> Self {
-        self.provisioned_concurrency = ::std::option::Option::Some(value.into());
+    pub fn provisioned_concurrency(mut self, value: impl Into<i32>) -> Self {
+        self.provisioned_concurrency = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`MemorySizeInMB`, `MaxConcurrency`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ProductionVariantServerlessConfig,
         crate::error::BuildError,
     > {
         match (self.memory_size_in_mb, self.max_concurrency) {
-            (
-                ::std::option::Option::Some(memory_size_in_mb),
-                ::std::option::Option::Some(max_concurrency),
-            ) => {
-                ::std::result::Result::Ok(crate::types::ProductionVariantServerlessConfig {
-                    memory_size_in_mb: ::std::option::Option::Some(memory_size_in_mb),
-                    max_concurrency: ::std::option::Option::Some(max_concurrency),
+            (Some(memory_size_in_mb), Some(max_concurrency)) => {
+                Ok(crate::types::ProductionVariantServerlessConfig {
+                    memory_size_in_mb: Some(memory_size_in_mb),
+                    max_concurrency: Some(max_concurrency),
                     provisioned_concurrency: self.provisioned_concurrency,
                 })
             }
             (memory_size_in_mb, max_concurrency) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if memory_size_in_mb.is_none() {
                     missing.push("MemorySizeInMB");
                 }
                 if max_concurrency.is_none() {
                     missing.push("MaxConcurrency");
                 }
-                ::std::result::Result::Err(
+                Err(
                     crate::error::BuildError::new(
                         "ProductionVariantServerlessConfig",
                         missing,
@@ -158,28 +138,23 @@ impl ProductionVariantServerlessConfigBuilder {
     }
 }
 impl ::serde::Serialize for crate::types::ProductionVariantServerlessConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.memory_size_in_mb {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.memory_size_in_mb {
             m.serialize_entry("MemorySizeInMB", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.max_concurrency {
+        if let Some(v) = &self.max_concurrency {
             m.serialize_entry("MaxConcurrency", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.provisioned_concurrency {
+        if let Some(v) = &self.provisioned_concurrency {
             m.serialize_entry("ProvisionedConcurrency", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantServerlessConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ProductionVariantServerlessConfig;
@@ -192,13 +167,11 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantServerles
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut f2: ::std::option::Option<i32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<i32> = None;
+                let mut f1: Option<i32> = None;
+                let mut f2: Option<i32> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "MemorySizeInMB" => f0 = map.next_value()?,
                         "MaxConcurrency" => f1 = map.next_value()?,
@@ -208,7 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantServerles
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ProductionVariantServerlessConfig {
+                Ok(crate::types::ProductionVariantServerlessConfig {
                     memory_size_in_mb: f0,
                     max_concurrency: f1,
                     provisioned_concurrency: f2,

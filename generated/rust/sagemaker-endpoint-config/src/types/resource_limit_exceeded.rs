@@ -12,82 +12,61 @@ pub struct ResourceLimitExceeded {
     /// Wire name: `Message`.
     ///
     /// Length: 0 to 1024 characters.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ResourceLimitExceeded {
     /// A builder for this type.
     pub fn builder() -> ResourceLimitExceededBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
-        if let ::std::option::Option::Some(v) = &self.message {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
+        if let Some(v) = &self.message {
             let at = &crate::validation::join(at, "Message");
-            crate::validation::length_str(
-                v,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(1024u64),
-                at,
-                out,
-            );
+            crate::validation::length_str(v, Some(0u64), Some(1024u64), at, out);
         }
     }
 }
 /// Builds a [`ResourceLimitExceeded`]; see [`ResourceLimitExceeded::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResourceLimitExceededBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    message: Option<String>,
 }
 impl ResourceLimitExceededBuilder {
     /// Sets `Message`.
-    pub fn message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(value.into());
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
         self
     }
     /// Builds the value (every member is optional, so this never fails).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ResourceLimitExceeded,
-        crate::error::BuildError,
-    > {
-        ::std::result::Result::Ok(crate::types::ResourceLimitExceeded {
+    ) -> Result<crate::types::ResourceLimitExceeded, crate::error::BuildError> {
+        Ok(crate::types::ResourceLimitExceeded {
             message: self.message,
         })
     }
 }
 impl ::serde::Serialize for crate::types::ResourceLimitExceeded {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.message {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.message {
             m.serialize_entry("Message", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::ResourceLimitExceeded {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::ResourceLimitExceeded;
@@ -100,11 +79,9 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ResourceLimitExceeded {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "Message" => f0 = map.next_value()?,
                         _ => {
@@ -112,7 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ResourceLimitExceeded {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::ResourceLimitExceeded {
+                Ok(crate::types::ResourceLimitExceeded {
                     message: f0,
                 })
             }

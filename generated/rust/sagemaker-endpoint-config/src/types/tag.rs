@@ -14,7 +14,7 @@ pub struct Tag {
     /// Length: 1 to 128 characters.
     ///
     /// Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `Value`.
@@ -22,66 +22,40 @@ pub struct Tag {
     /// Length: 0 to 256 characters.
     ///
     /// Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Tag {
     /// A builder for this type.
     pub fn builder() -> TagBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.key {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "Key"),
-                    crate::error::Rule::Required,
-                    "missing required member `Key`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "Key", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "Key");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(128u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(1u64), Some(128u64), at, out);
                 crate::patterns::P1.check(v, at, out);
             }
         }
         match &self.value {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "Value"),
-                    crate::error::Rule::Required,
-                    "missing required member `Value`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "Value", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "Value");
-                crate::validation::length_str(
-                    v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(256u64),
-                    at,
-                    out,
-                );
+                crate::validation::length_str(v, Some(0u64), Some(256u64), at, out);
                 crate::patterns::P1.check(v, at, out);
             }
         }
@@ -90,70 +64,57 @@ impl Tag {
 /// Builds a [`Tag`]; see [`Tag::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TagBuilder {
-    key: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
+    key: Option<String>,
+    value: Option<String>,
 }
 impl TagBuilder {
     /// Sets `Key`.
-    pub fn key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(value.into());
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
         self
     }
     /// Sets `Value`.
-    pub fn value(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.value = ::std::option::Option::Some(value.into());
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`Key`, `Value`).
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::types::Tag, crate::error::BuildError> {
+    pub fn build(self) -> Result<crate::types::Tag, crate::error::BuildError> {
         match (self.key, self.value) {
-            (::std::option::Option::Some(key), ::std::option::Option::Some(value)) => {
-                ::std::result::Result::Ok(crate::types::Tag {
-                    key: ::std::option::Option::Some(key),
-                    value: ::std::option::Option::Some(value),
+            (Some(key), Some(value)) => {
+                Ok(crate::types::Tag {
+                    key: Some(key),
+                    value: Some(value),
                 })
             }
             (key, value) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if key.is_none() {
                     missing.push("Key");
                 }
                 if value.is_none() {
                     missing.push("Value");
                 }
-                ::std::result::Result::Err(crate::error::BuildError::new("Tag", missing))
+                Err(crate::error::BuildError::new("Tag", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::Tag {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.key {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.key {
             m.serialize_entry("Key", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.value {
+        if let Some(v) = &self.value {
             m.serialize_entry("Value", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::Tag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::Tag;
@@ -166,12 +127,10 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Tag {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "Key" => f0 = map.next_value()?,
                         "Value" => f1 = map.next_value()?,
@@ -180,7 +139,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::Tag {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::Tag {
+                Ok(crate::types::Tag {
                     key: f0,
                     value: f1,
                 })

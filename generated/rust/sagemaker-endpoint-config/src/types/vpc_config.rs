@@ -12,50 +12,39 @@ pub struct VpcConfig {
     /// Wire name: `SecurityGroupIds`.
     ///
     /// Length: 1 to 5 elements.
-    pub security_group_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub security_group_ids: Option<Vec<String>>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
     /// Wire name: `Subnets`.
     ///
     /// Length: 1 to 16 elements.
-    pub subnets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnets: Option<Vec<String>>,
 }
 impl VpcConfig {
     /// A builder for this type.
     pub fn builder() -> VpcConfigBuilder {
-        ::std::default::Default::default()
+        Default::default()
     }
     /// Checks every constraint the model states on this value and everything it contains;
     /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-        let mut out = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
+        let mut out = Vec::new();
         self.validate_at("", &mut out);
         crate::error::ValidationError::check(out)
     }
     /// [`Self::validate`], appending to `out` with paths under `at`.
     #[doc(hidden)]
-    pub fn validate_at(
-        &self,
-        at: &str,
-        out: &mut ::std::vec::Vec<crate::error::Violation>,
-    ) {
+    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
         match &self.security_group_ids {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "SecurityGroupIds"),
-                    crate::error::Rule::Required,
-                    "missing required member `SecurityGroupIds`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "SecurityGroupIds", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "SecurityGroupIds");
                 crate::validation::length(
                     v.len(),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(5u64),
+                    Some(1u64),
+                    Some(5u64),
                     "elements",
                     at,
                     out,
@@ -64,8 +53,8 @@ impl VpcConfig {
                     let at = &crate::validation::index(at, i);
                     crate::validation::length_str(
                         item0,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(32u64),
+                        Some(0u64),
+                        Some(32u64),
                         at,
                         out,
                     );
@@ -74,20 +63,15 @@ impl VpcConfig {
             }
         }
         match &self.subnets {
-            ::std::option::Option::None => {
-                crate::validation::push(
-                    out,
-                    &crate::validation::join(at, "Subnets"),
-                    crate::error::Rule::Required,
-                    "missing required member `Subnets`".to_string(),
-                );
+            None => {
+                crate::validation::required(at, "Subnets", out);
             }
-            ::std::option::Option::Some(v) => {
+            Some(v) => {
                 let at = &crate::validation::join(at, "Subnets");
                 crate::validation::length(
                     v.len(),
-                    ::std::option::Option::Some(1u64),
-                    ::std::option::Option::Some(16u64),
+                    Some(1u64),
+                    Some(16u64),
                     "elements",
                     at,
                     out,
@@ -96,8 +80,8 @@ impl VpcConfig {
                     let at = &crate::validation::index(at, i);
                     crate::validation::length_str(
                         item0,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(32u64),
+                        Some(0u64),
+                        Some(32u64),
                         at,
                         out,
                     );
@@ -110,75 +94,57 @@ impl VpcConfig {
 /// Builds a [`VpcConfig`]; see [`VpcConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VpcConfigBuilder {
-    security_group_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    subnets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    security_group_ids: Option<Vec<String>>,
+    subnets: Option<Vec<String>>,
 }
 impl VpcConfigBuilder {
     /// Sets `SecurityGroupIds`.
-    pub fn security_group_ids(
-        mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.security_group_ids = ::std::option::Option::Some(value.into());
+    pub fn security_group_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.security_group_ids = Some(value.into());
         self
     }
     /// Sets `Subnets`.
-    pub fn subnets(
-        mut self,
-        value: impl ::std::convert::Into<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
-        self.subnets = ::std::option::Option::Some(value.into());
+    pub fn subnets(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.subnets = Some(value.into());
         self
     }
     /// Builds the value; fails naming every unset required member (`SecurityGroupIds`, `Subnets`).
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::types::VpcConfig, crate::error::BuildError> {
+    pub fn build(self) -> Result<crate::types::VpcConfig, crate::error::BuildError> {
         match (self.security_group_ids, self.subnets) {
-            (
-                ::std::option::Option::Some(security_group_ids),
-                ::std::option::Option::Some(subnets),
-            ) => {
-                ::std::result::Result::Ok(crate::types::VpcConfig {
-                    security_group_ids: ::std::option::Option::Some(security_group_ids),
-                    subnets: ::std::option::Option::Some(subnets),
+            (Some(security_group_ids), Some(subnets)) => {
+                Ok(crate::types::VpcConfig {
+                    security_group_ids: Some(security_group_ids),
+                    subnets: Some(subnets),
                 })
             }
             (security_group_ids, subnets) => {
-                let mut missing = ::std::vec::Vec::new();
+                let mut missing = Vec::new();
                 if security_group_ids.is_none() {
                     missing.push("SecurityGroupIds");
                 }
                 if subnets.is_none() {
                     missing.push("Subnets");
                 }
-                ::std::result::Result::Err(
-                    crate::error::BuildError::new("VpcConfig", missing),
-                )
+                Err(crate::error::BuildError::new("VpcConfig", missing))
             }
         }
     }
 }
 impl ::serde::Serialize for crate::types::VpcConfig {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        s: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(v) = &self.security_group_ids {
+        let mut m = s.serialize_map(None)?;
+        if let Some(v) = &self.security_group_ids {
             m.serialize_entry("SecurityGroupIds", v)?;
         }
-        if let ::std::option::Option::Some(v) = &self.subnets {
+        if let Some(v) = &self.subnets {
             m.serialize_entry("Subnets", v)?;
         }
         m.end()
     }
 }
 impl<'de> ::serde::Deserialize<'de> for crate::types::VpcConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        d: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> ::serde::de::Visitor<'de> for V {
             type Value = crate::types::VpcConfig;
@@ -191,16 +157,10 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::VpcConfig {
             fn visit_map<A: ::serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> ::std::result::Result<Self::Value, A::Error> {
-                let mut f0: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut f1: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::wire::Key<'de>>()?
-                {
+            ) -> Result<Self::Value, A::Error> {
+                let mut f0: Option<Vec<String>> = None;
+                let mut f1: Option<Vec<String>> = None;
+                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
                     match key.as_str() {
                         "SecurityGroupIds" => f0 = map.next_value()?,
                         "Subnets" => f1 = map.next_value()?,
@@ -209,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::VpcConfig {
                         }
                     }
                 }
-                ::std::result::Result::Ok(crate::types::VpcConfig {
+                Ok(crate::types::VpcConfig {
                     security_group_ids: f0,
                     subnets: f1,
                 })
