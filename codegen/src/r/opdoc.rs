@@ -2,9 +2,9 @@
 //! and the docs page: title, description, usage, arguments, value and request syntax.
 
 use super::escape::html_text;
-use super::summary::member_doc_html;
+use super::summary::{member_doc, parse_nonempty};
 use super::syntax::{request_syntax, value_syntax};
-use crate::docs::{escape_roxygen_text, parse_html, RenderOptions};
+use crate::docs::{escape_roxygen_text, parse_html, Doc, RenderOptions};
 use crate::ir::{Model, Operation};
 use crate::naming::r::{symbol, words};
 
@@ -72,10 +72,8 @@ pub fn wrap_usage(function: &str, args: &[String], width: usize) -> String {
 
 /// The title: the documentation's first sentence without its final period, or the operation name
 /// in words.
-pub fn title(doc: Option<&str>, r_op: &str) -> String {
-    let t = doc
-        .map(|d| parse_html(d).first_sentence())
-        .unwrap_or_default();
+pub fn title(doc: Option<&Doc>, r_op: &str) -> String {
+    let t = doc.map(Doc::first_sentence).unwrap_or_default();
     let t = t.trim();
     let t = t.strip_suffix('.').unwrap_or(t).trim();
     if t.is_empty() {
@@ -97,17 +95,14 @@ pub fn op_docs(
         width: 0,
         operation_links: links.operation_links.clone(),
     };
-    let doc = op
-        .traits
-        .documentation
-        .as_deref()
-        .filter(|d| !d.trim().is_empty());
+    let doc = op.traits.documentation.as_deref().and_then(parse_nonempty);
     // Plain text, not `<code>`: that would become a link to this very page.
     let fallback = format!(
         "<p>Calls the {} API operation (the model has no documentation for it).</p>",
         html_text(&op.name)
     );
-    let parsed = parse_html(doc.unwrap_or(&fallback));
+    let title = title(doc.as_ref(), r_op);
+    let parsed = doc.unwrap_or_else(|| parse_html(&fallback));
     let members = match &op.input {
         Some(id) => model
             .shape(id)
@@ -118,7 +113,7 @@ pub fn op_docs(
     };
     let mut args = Vec::with_capacity(members.len());
     for m in members {
-        let d = parse_html(&member_doc_html(model, m));
+        let d = member_doc(model, m);
         let req = if m.traits.required { "[required] " } else { "" };
         args.push(Arg {
             name: m.name.clone(),
@@ -148,7 +143,7 @@ pub fn op_docs(
         None => None,
     };
     Ok(OpDocs {
-        title: title(doc, r_op),
+        title,
         description_md: parsed.to_markdown(links),
         description_page: parsed.to_page_markdown(links),
         description_rd: parsed.to_rd(links),
@@ -193,11 +188,12 @@ mod tests {
 
     #[test]
     fn titles_drop_the_final_period_or_fall_back_to_words() {
-        assert_eq!(
-            title(Some("<p>Deletes a thing.</p>"), "delete_thing"),
-            "Deletes a thing"
-        );
+        let doc = parse_html("<p>Deletes a thing.</p>");
+        assert_eq!(title(Some(&doc), "delete_thing"), "Deletes a thing");
         assert_eq!(title(None, "delete_thing"), "Delete Thing");
-        assert_eq!(title(Some("  "), "delete_thing"), "Delete Thing");
+        assert_eq!(
+            title(Some(&parse_html("<p>.</p>")), "delete_thing"),
+            "Delete Thing"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! (`.<svc>$metadata`, `.<svc>$service` with the paws protocol handler).
 
 use super::escape::{html_text, r_string, rd_text, roxygen_lines, roxygen_tag, roxygen_verbatim};
+use super::summary::parse_nonempty;
 use super::{render, Ctx, NOTICE};
 use crate::docs::escape_roxygen_text;
 use crate::docs::parse_html;
@@ -49,7 +50,7 @@ pub fn service_title(ctx: &Ctx) -> String {
 /// The service documentation as HTML (a sentence naming the service when the model has none).
 pub fn service_doc_html(ctx: &Ctx) -> String {
     match ctx.model.service.traits.documentation.as_deref() {
-        Some(d) if !d.trim().is_empty() => d.to_string(),
+        Some(d) if parse_nonempty(d).is_some() => d.to_string(),
         _ => format!("<p>{}</p>", html_text(&service_title(ctx))),
     }
 }

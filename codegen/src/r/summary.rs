@@ -3,6 +3,7 @@
 //! converter as the model's own prose.
 
 use super::escape::html_text as html;
+use crate::docs::{parse_html, Doc};
 use crate::ir::{Bounds, Member, Model, Shape, ShapeKind};
 
 /// A short description of a shape kind: "string", "list of string", "structure", ...
@@ -93,27 +94,35 @@ pub fn member_summary(model: &Model, member: &Member) -> String {
     format!("<p>{}</p>", parts.join(" "))
 }
 
-/// The documentation HTML for a member: its own, else its target's, else the summary.
-pub fn member_doc_html(model: &Model, member: &Member) -> String {
+/// `html` parsed, when it holds any text once converted (`<p></p>` and whitespace do not count).
+pub fn parse_nonempty(html: &str) -> Option<Doc> {
+    if html.trim().is_empty() {
+        return None;
+    }
+    let doc = parse_html(html);
+    (!doc.plain_text().trim().is_empty()).then_some(doc)
+}
+
+/// The documentation of a member: its own, else its target's, else the summary.
+pub fn member_doc(model: &Model, member: &Member) -> Doc {
     let own = member
         .traits
         .documentation
         .as_deref()
-        .filter(|d| !d.trim().is_empty());
-    let target = model
-        .shape(&member.target)
-        .and_then(|s| s.traits.documentation.as_deref())
-        .filter(|d| !d.trim().is_empty());
-    match own.or(target) {
-        Some(d) => d.to_string(),
-        None => member_summary(model, member),
-    }
+        .and_then(parse_nonempty);
+    own.or_else(|| {
+        model
+            .shape(&member.target)
+            .and_then(|s| s.traits.documentation.as_deref())
+            .and_then(parse_nonempty)
+    })
+    .unwrap_or_else(|| parse_html(&member_summary(model, member)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Bound, Bounds};
+    use crate::ir::{Bound, Bounds, Member};
     use crate::r::testmodel::*;
 
     #[test]
@@ -148,14 +157,14 @@ mod tests {
         let mut t = shape("T", ShapeKind::Integer);
         t.traits.documentation = Some("<p>target</p>".into());
         let model = model_with(vec![t, shape("U", ShapeKind::Integer)]);
+        let doc = |m: Member| member_doc(&model, &m).plain_text();
+        assert_eq!(doc(documented(member("a", "T"), "<p>own</p>")), "own");
+        assert_eq!(doc(member("a", "T")), "target");
+        assert_eq!(doc(member("a", "U")), "Type: integer.");
+        assert_eq!(doc(documented(member("a", "T"), "<p> </p>")), "target");
         assert_eq!(
-            member_doc_html(&model, &documented(member("a", "T"), "<p>own</p>")),
-            "<p>own</p>"
-        );
-        assert_eq!(member_doc_html(&model, &member("a", "T")), "<p>target</p>");
-        assert_eq!(
-            member_doc_html(&model, &member("a", "U")),
-            "<p>Type: integer.</p>"
+            doc(documented(member("a", "U"), "<p></p>")),
+            "Type: integer."
         );
     }
 }
