@@ -165,7 +165,16 @@ impl Markdown<'_> {
         self.inlines(content, in_link, &mut inner);
         let (lead, body, trail) = split_edges(&inner);
         out.push_str(lead);
-        if !body.is_empty() {
+        // CommonMark: an opening delimiter right after a letter or digit and right before
+        // punctuation opens nothing; the text is then kept without emphasis.
+        let after_word = out.chars().last().is_some_and(char::is_alphanumeric);
+        let before_punct = body
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_punctuation());
+        if after_word && before_punct {
+            out.push_str(body);
+        } else if !body.is_empty() {
             out.push_str(delim);
             out.push_str(body);
             out.push_str(delim);

@@ -92,6 +92,9 @@ fn edge_spaces_move_outside_emphasis_and_links() {
         "a [`t`](https://x.org/) , b"
     );
     assert_eq!(md("<b> </b>x"), "x");
+    // Emphasis that CommonMark could not open is dropped, its text kept.
+    assert_eq!(md("a<b>(b)</b> c<b><code>d</code></b>"), "a(b) c`d`");
+    assert_eq!(rustdoc("a <b>(b)</b>"), "a **(b)**");
 }
 
 #[test]
