@@ -3,8 +3,7 @@
 //! their input and output members, a sample of the rest of the model, and hostile strings.
 //!
 //! Needs R with roxygen2 (Debian: `apt-get install -y --no-install-recommends r-cran-roxygen2`);
-//! it fails with that message when roxygen2 is missing. Ignored by default because CI does not
-//! install roxygen2: run it with `cargo test -p tests --test docs_roxygen -- --ignored`.
+//! it fails with that message when roxygen2 is missing (`.ci/run` installs it).
 
 use codegen::docs::{escape_roxygen_text, parse_html, RenderOptions};
 use serde_json::Value;
@@ -88,7 +87,6 @@ fn normalise(rd: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs roxygen2 (apt-get install r-cran-roxygen2), which CI does not install"]
 fn roxygen2_makes_our_rd_from_our_markdown() {
     let has_roxygen = Command::new("Rscript")
         .args(["-e", "library(roxygen2)"])
