@@ -60,32 +60,44 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
             m.end()
         }
     };
-    let locals: Vec<_> = (0..fields.len()).map(|i| format_ident!("f{}", i)).collect();
-    let decls = fields.iter().zip(&locals).map(|(f, l)| {
-        let t = stored_type(ctx, f);
-        quote!(let mut #l: ::std::option::Option<#t> = ::std::option::Option::None;)
-    });
-    let arms = fields.iter().zip(&locals).map(|(f, l)| {
-        let wire = Literal::string(&f.wire);
-        quote!(#wire => #l = map.next_value()?,)
-    });
-    let inits = fields.iter().zip(&locals).map(|(f, l)| {
+    let builder = format_ident!("{}", super::builders::builder_name(type_name));
+    let arms = fields.iter().map(|f| {
         let name = ident(&f.ident);
-        quote!(#name: #l,)
+        let wire = Literal::string(&f.wire);
+        quote!(#wire => self.#name = map.next_value()?,)
     });
-    let required: Vec<(&Field, &proc_macro2::Ident)> = fields
-        .iter()
-        .zip(&locals)
-        .filter(|(f, _)| f.plain)
-        .collect();
+    let field_body = if fields.is_empty() {
+        quote! {
+            let _ = (key, map);
+            ::std::result::Result::Ok(false)
+        }
+    } else {
+        quote! {
+            match key {
+                #(#arms)*
+                _ => return ::std::result::Result::Ok(false),
+            }
+            ::std::result::Result::Ok(true)
+        }
+    };
+    let inits = fields.iter().map(|f| {
+        let name = ident(&f.ident);
+        match (f.plain, f.boxed) {
+            (true, true) => quote!(#name: ::std::boxed::Box::new(#name),),
+            (true, false) => quote!(#name,),
+            (false, true) => quote!(#name: b.#name.map(::std::boxed::Box::new),),
+            (false, false) => quote!(#name: b.#name,),
+        }
+    });
     let construct = quote!(crate::types::#ty { #(#inits)* });
-    let finish = if required.is_empty() {
+    let plain: Vec<&Field> = fields.iter().filter(|f| f.plain).collect();
+    let finish = if plain.is_empty() {
         quote!(::std::result::Result::Ok(#construct))
     } else {
-        let req: Vec<_> = required.iter().map(|(_, l)| *l).collect();
-        let wires = required.iter().map(|(f, _)| Literal::string(&f.wire));
+        let req: Vec<_> = plain.iter().map(|f| ident(&f.ident)).collect();
+        let wires = plain.iter().map(|f| Literal::string(&f.wire));
         quote! {
-            match (#(#req,)*) {
+            match (#(b.#req,)*) {
                 (#(::std::option::Option::Some(#req),)*) => ::std::result::Result::Ok(#construct),
                 (#(#req,)*) => {
                     let mut missing = ::std::vec::Vec::new();
@@ -95,25 +107,25 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
             }
         }
     };
-    let matcher = if fields.is_empty() {
-        quote! {
-            while map.next_key::<crate::wire::Key<'de>>()?.is_some() {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+    let b = if fields.is_empty() {
+        quote!(_b)
+    } else {
+        quote!(b)
+    };
+    let de = quote! {
+        impl<'de> crate::wire::Fields<'de> for #builder {
+            fn field<A: ::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> ::std::result::Result<bool, A::Error> {
+                #field_body
             }
         }
-    } else {
-        quote! {
-            while let ::std::option::Option::Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                match key.as_str() {
-                    #(#arms)*
-                    _ => {
-                        map.next_value::<::serde::de::IgnoredAny>()?;
-                    }
-                }
+
+        impl<'de> ::serde::Deserialize<'de> for crate::types::#ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                let #b: #builder = crate::wire::deserialize_struct(d, #name_lit)?;
+                #finish
             }
         }
     };
-    let expecting = Literal::string(&format!("a {type_name} object"));
     quote! {
         impl ::serde::Serialize for crate::types::#ty {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
@@ -122,23 +134,7 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for crate::types::#ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                struct V;
-                impl<'de> ::serde::de::Visitor<'de> for V {
-                    type Value = crate::types::#ty;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
-                        #(#decls)*
-                        #matcher
-                        #finish
-                    }
-                }
-                d.deserialize_map(V)
-            }
-        }
+        #de
     }
 }
 

@@ -139,3 +139,38 @@ impl ::serde::Serialize for Empty {
         s.serialize_map(::std::option::Option::Some(0))?.end()
     }
 }
+
+/// A builder that deserialization fills member by member (generated for every structure).
+pub(crate) trait Fields<'de>: ::std::default::Default {
+    /// Read the value of member `key`; `false` when `key` is not a member (its value is then skipped).
+    fn field<A: ::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> ::std::result::Result<bool, A::Error>;
+}
+
+struct StructVisitor<B> {
+    name: &'static str,
+    builder: ::std::marker::PhantomData<B>,
+}
+
+impl<'de, B: Fields<'de>> ::serde::de::Visitor<'de> for StructVisitor<B> {
+    type Value = B;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} object", self.name)
+    }
+    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<B, A::Error> {
+        let mut b = B::default();
+        while let ::std::option::Option::Some(key) = map.next_key::<Key<'de>>()? {
+            if !b.field(key.as_str(), &mut map)? {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(b)
+    }
+}
+
+/// Read a JSON object into the builder `B` (unknown members are skipped).
+pub(crate) fn deserialize_struct<'de, D: ::serde::Deserializer<'de>, B: Fields<'de>>(
+    d: D,
+    name: &'static str,
+) -> ::std::result::Result<B, D::Error> {
+    d.deserialize_map(StructVisitor { name, builder: ::std::marker::PhantomData })
+}

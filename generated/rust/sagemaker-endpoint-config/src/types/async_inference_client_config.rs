@@ -73,35 +73,30 @@ impl ::serde::Serialize for crate::types::AsyncInferenceClientConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for AsyncInferenceClientConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "MaxConcurrentInvocationsPerInstance" => {
+                self.max_concurrent_invocations_per_instance = map.next_value()?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceClientConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::AsyncInferenceClientConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a AsyncInferenceClientConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<i32> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "MaxConcurrentInvocationsPerInstance" => f0 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::AsyncInferenceClientConfig {
-                    max_concurrent_invocations_per_instance: f0,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: AsyncInferenceClientConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "AsyncInferenceClientConfig",
+        )?;
+        Ok(crate::types::AsyncInferenceClientConfig {
+            max_concurrent_invocations_per_instance: b
+                .max_concurrent_invocations_per_instance,
+        })
     }
 }

@@ -101,38 +101,29 @@ impl ::serde::Serialize for crate::types::AsyncInferenceConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for AsyncInferenceConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "ClientConfig" => self.client_config = map.next_value()?,
+            "OutputConfig" => self.output_config = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::AsyncInferenceConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a AsyncInferenceConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<crate::types::AsyncInferenceClientConfig> = None;
-                let mut f1: Option<crate::types::AsyncInferenceOutputConfig> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "ClientConfig" => f0 = map.next_value()?,
-                        "OutputConfig" => f1 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::AsyncInferenceConfig {
-                    client_config: f0,
-                    output_config: f1,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: AsyncInferenceConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "AsyncInferenceConfig",
+        )?;
+        Ok(crate::types::AsyncInferenceConfig {
+            client_config: b.client_config,
+            output_config: b.output_config,
+        })
     }
 }

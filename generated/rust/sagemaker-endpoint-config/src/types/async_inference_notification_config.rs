@@ -126,41 +126,33 @@ impl ::serde::Serialize for crate::types::AsyncInferenceNotificationConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for AsyncInferenceNotificationConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "SuccessTopic" => self.success_topic = map.next_value()?,
+            "ErrorTopic" => self.error_topic = map.next_value()?,
+            "IncludeInferenceResponseIn" => {
+                self.include_inference_response_in = map.next_value()?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceNotificationConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::AsyncInferenceNotificationConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a AsyncInferenceNotificationConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Vec<crate::types::AsyncNotificationTopicTypes>> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "SuccessTopic" => f0 = map.next_value()?,
-                        "ErrorTopic" => f1 = map.next_value()?,
-                        "IncludeInferenceResponseIn" => f2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::AsyncInferenceNotificationConfig {
-                    success_topic: f0,
-                    error_topic: f1,
-                    include_inference_response_in: f2,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: AsyncInferenceNotificationConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "AsyncInferenceNotificationConfig",
+        )?;
+        Ok(crate::types::AsyncInferenceNotificationConfig {
+            success_topic: b.success_topic,
+            error_topic: b.error_topic,
+            include_inference_response_in: b.include_inference_response_in,
+        })
     }
 }

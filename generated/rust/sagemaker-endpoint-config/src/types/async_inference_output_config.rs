@@ -127,44 +127,33 @@ impl ::serde::Serialize for crate::types::AsyncInferenceOutputConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for AsyncInferenceOutputConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "KmsKeyId" => self.kms_key_id = map.next_value()?,
+            "S3OutputPath" => self.s3_output_path = map.next_value()?,
+            "NotificationConfig" => self.notification_config = map.next_value()?,
+            "S3FailurePath" => self.s3_failure_path = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceOutputConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::AsyncInferenceOutputConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a AsyncInferenceOutputConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<crate::types::AsyncInferenceNotificationConfig> = None;
-                let mut f3: Option<String> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "KmsKeyId" => f0 = map.next_value()?,
-                        "S3OutputPath" => f1 = map.next_value()?,
-                        "NotificationConfig" => f2 = map.next_value()?,
-                        "S3FailurePath" => f3 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::AsyncInferenceOutputConfig {
-                    kms_key_id: f0,
-                    s3_output_path: f1,
-                    notification_config: f2,
-                    s3_failure_path: f3,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: AsyncInferenceOutputConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "AsyncInferenceOutputConfig",
+        )?;
+        Ok(crate::types::AsyncInferenceOutputConfig {
+            kms_key_id: b.kms_key_id,
+            s3_output_path: b.s3_output_path,
+            notification_config: b.notification_config,
+            s3_failure_path: b.s3_failure_path,
+        })
     }
 }

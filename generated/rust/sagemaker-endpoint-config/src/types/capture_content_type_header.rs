@@ -105,38 +105,29 @@ impl ::serde::Serialize for crate::types::CaptureContentTypeHeader {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for CaptureContentTypeHeaderBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "CsvContentTypes" => self.csv_content_types = map.next_value()?,
+            "JsonContentTypes" => self.json_content_types = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureContentTypeHeader {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::CaptureContentTypeHeader;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a CaptureContentTypeHeader object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                let mut f1: Option<Vec<String>> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "CsvContentTypes" => f0 = map.next_value()?,
-                        "JsonContentTypes" => f1 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::CaptureContentTypeHeader {
-                    csv_content_types: f0,
-                    json_content_types: f1,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: CaptureContentTypeHeaderBuilder = crate::wire::deserialize_struct(
+            d,
+            "CaptureContentTypeHeader",
+        )?;
+        Ok(crate::types::CaptureContentTypeHeader {
+            csv_content_types: b.csv_content_types,
+            json_content_types: b.json_content_types,
+        })
     }
 }

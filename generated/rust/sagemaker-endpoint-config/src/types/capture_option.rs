@@ -79,35 +79,27 @@ impl ::serde::Serialize for crate::types::CaptureOption {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for CaptureOptionBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "CaptureMode" => self.capture_mode = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureOption {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::CaptureOption;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a CaptureOption object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<crate::types::CaptureMode> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "CaptureMode" => f0 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::CaptureOption {
-                    capture_mode: f0,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: CaptureOptionBuilder = crate::wire::deserialize_struct(
+            d,
+            "CaptureOption",
+        )?;
+        Ok(crate::types::CaptureOption {
+            capture_mode: b.capture_mode,
+        })
     }
 }

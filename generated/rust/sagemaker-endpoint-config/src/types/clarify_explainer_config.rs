@@ -122,41 +122,31 @@ impl ::serde::Serialize for crate::types::ClarifyExplainerConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ClarifyExplainerConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "EnableExplanations" => self.enable_explanations = map.next_value()?,
+            "InferenceConfig" => self.inference_config = map.next_value()?,
+            "ShapConfig" => self.shap_config = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyExplainerConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ClarifyExplainerConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ClarifyExplainerConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<crate::types::ClarifyInferenceConfig> = None;
-                let mut f2: Option<crate::types::ClarifyShapConfig> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "EnableExplanations" => f0 = map.next_value()?,
-                        "InferenceConfig" => f1 = map.next_value()?,
-                        "ShapConfig" => f2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ClarifyExplainerConfig {
-                    enable_explanations: f0,
-                    inference_config: f1,
-                    shap_config: f2,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ClarifyExplainerConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "ClarifyExplainerConfig",
+        )?;
+        Ok(crate::types::ClarifyExplainerConfig {
+            enable_explanations: b.enable_explanations,
+            inference_config: b.inference_config,
+            shap_config: b.shap_config,
+        })
     }
 }

@@ -299,65 +299,47 @@ impl ::serde::Serialize for crate::types::ClarifyInferenceConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ClarifyInferenceConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "FeaturesAttribute" => self.features_attribute = map.next_value()?,
+            "ContentTemplate" => self.content_template = map.next_value()?,
+            "MaxRecordCount" => self.max_record_count = map.next_value()?,
+            "MaxPayloadInMB" => self.max_payload_in_mb = map.next_value()?,
+            "ProbabilityIndex" => self.probability_index = map.next_value()?,
+            "LabelIndex" => self.label_index = map.next_value()?,
+            "ProbabilityAttribute" => self.probability_attribute = map.next_value()?,
+            "LabelAttribute" => self.label_attribute = map.next_value()?,
+            "LabelHeaders" => self.label_headers = map.next_value()?,
+            "FeatureHeaders" => self.feature_headers = map.next_value()?,
+            "FeatureTypes" => self.feature_types = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyInferenceConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ClarifyInferenceConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ClarifyInferenceConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<i32> = None;
-                let mut f3: Option<i32> = None;
-                let mut f4: Option<i32> = None;
-                let mut f5: Option<i32> = None;
-                let mut f6: Option<String> = None;
-                let mut f7: Option<String> = None;
-                let mut f8: Option<Vec<String>> = None;
-                let mut f9: Option<Vec<String>> = None;
-                let mut f10: Option<Vec<crate::types::ClarifyFeatureType>> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "FeaturesAttribute" => f0 = map.next_value()?,
-                        "ContentTemplate" => f1 = map.next_value()?,
-                        "MaxRecordCount" => f2 = map.next_value()?,
-                        "MaxPayloadInMB" => f3 = map.next_value()?,
-                        "ProbabilityIndex" => f4 = map.next_value()?,
-                        "LabelIndex" => f5 = map.next_value()?,
-                        "ProbabilityAttribute" => f6 = map.next_value()?,
-                        "LabelAttribute" => f7 = map.next_value()?,
-                        "LabelHeaders" => f8 = map.next_value()?,
-                        "FeatureHeaders" => f9 = map.next_value()?,
-                        "FeatureTypes" => f10 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ClarifyInferenceConfig {
-                    features_attribute: f0,
-                    content_template: f1,
-                    max_record_count: f2,
-                    max_payload_in_mb: f3,
-                    probability_index: f4,
-                    label_index: f5,
-                    probability_attribute: f6,
-                    label_attribute: f7,
-                    label_headers: f8,
-                    feature_headers: f9,
-                    feature_types: f10,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ClarifyInferenceConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "ClarifyInferenceConfig",
+        )?;
+        Ok(crate::types::ClarifyInferenceConfig {
+            features_attribute: b.features_attribute,
+            content_template: b.content_template,
+            max_record_count: b.max_record_count,
+            max_payload_in_mb: b.max_payload_in_mb,
+            probability_index: b.probability_index,
+            label_index: b.label_index,
+            probability_attribute: b.probability_attribute,
+            label_attribute: b.label_attribute,
+            label_headers: b.label_headers,
+            feature_headers: b.feature_headers,
+            feature_types: b.feature_types,
+        })
     }
 }

@@ -108,41 +108,31 @@ impl ::serde::Serialize for crate::types::ClarifyShapBaselineConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ClarifyShapBaselineConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "MimeType" => self.mime_type = map.next_value()?,
+            "ShapBaseline" => self.shap_baseline = map.next_value()?,
+            "ShapBaselineUri" => self.shap_baseline_uri = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapBaselineConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ClarifyShapBaselineConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ClarifyShapBaselineConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "MimeType" => f0 = map.next_value()?,
-                        "ShapBaseline" => f1 = map.next_value()?,
-                        "ShapBaselineUri" => f2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ClarifyShapBaselineConfig {
-                    mime_type: f0,
-                    shap_baseline: f1,
-                    shap_baseline_uri: f2,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ClarifyShapBaselineConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "ClarifyShapBaselineConfig",
+        )?;
+        Ok(crate::types::ClarifyShapBaselineConfig {
+            mime_type: b.mime_type,
+            shap_baseline: b.shap_baseline,
+            shap_baseline_uri: b.shap_baseline_uri,
+        })
     }
 }

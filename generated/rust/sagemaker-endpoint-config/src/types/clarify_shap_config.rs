@@ -143,47 +143,35 @@ impl ::serde::Serialize for crate::types::ClarifyShapConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ClarifyShapConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "ShapBaselineConfig" => self.shap_baseline_config = map.next_value()?,
+            "NumberOfSamples" => self.number_of_samples = map.next_value()?,
+            "UseLogit" => self.use_logit = map.next_value()?,
+            "Seed" => self.seed = map.next_value()?,
+            "TextConfig" => self.text_config = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ClarifyShapConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ClarifyShapConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<crate::types::ClarifyShapBaselineConfig> = None;
-                let mut f1: Option<i32> = None;
-                let mut f2: Option<bool> = None;
-                let mut f3: Option<i32> = None;
-                let mut f4: Option<crate::types::ClarifyTextConfig> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "ShapBaselineConfig" => f0 = map.next_value()?,
-                        "NumberOfSamples" => f1 = map.next_value()?,
-                        "UseLogit" => f2 = map.next_value()?,
-                        "Seed" => f3 = map.next_value()?,
-                        "TextConfig" => f4 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ClarifyShapConfig {
-                    shap_baseline_config: f0,
-                    number_of_samples: f1,
-                    use_logit: f2,
-                    seed: f3,
-                    text_config: f4,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ClarifyShapConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "ClarifyShapConfig",
+        )?;
+        Ok(crate::types::ClarifyShapConfig {
+            shap_baseline_config: b.shap_baseline_config,
+            number_of_samples: b.number_of_samples,
+            use_logit: b.use_logit,
+            seed: b.seed,
+            text_config: b.text_config,
+        })
     }
 }

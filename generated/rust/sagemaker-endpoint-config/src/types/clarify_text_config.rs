@@ -115,38 +115,29 @@ impl ::serde::Serialize for crate::types::ClarifyTextConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ClarifyTextConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "Language" => self.language = map.next_value()?,
+            "Granularity" => self.granularity = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyTextConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ClarifyTextConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ClarifyTextConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<crate::types::ClarifyTextLanguage> = None;
-                let mut f1: Option<crate::types::ClarifyTextGranularity> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Language" => f0 = map.next_value()?,
-                        "Granularity" => f1 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ClarifyTextConfig {
-                    language: f0,
-                    granularity: f1,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ClarifyTextConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "ClarifyTextConfig",
+        )?;
+        Ok(crate::types::ClarifyTextConfig {
+            language: b.language,
+            granularity: b.granularity,
+        })
     }
 }

@@ -314,65 +314,49 @@ impl ::serde::Serialize for crate::types::CreateEndpointConfigInput {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for CreateEndpointConfigInputBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "EndpointConfigName" => self.endpoint_config_name = map.next_value()?,
+            "ProductionVariants" => self.production_variants = map.next_value()?,
+            "DataCaptureConfig" => self.data_capture_config = map.next_value()?,
+            "Tags" => self.tags = map.next_value()?,
+            "KmsKeyId" => self.kms_key_id = map.next_value()?,
+            "AsyncInferenceConfig" => self.async_inference_config = map.next_value()?,
+            "ExplainerConfig" => self.explainer_config = map.next_value()?,
+            "ShadowProductionVariants" => {
+                self.shadow_production_variants = map.next_value()?;
+            }
+            "ExecutionRoleArn" => self.execution_role_arn = map.next_value()?,
+            "VpcConfig" => self.vpc_config = map.next_value()?,
+            "EnableNetworkIsolation" => self.enable_network_isolation = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::CreateEndpointConfigInput {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::CreateEndpointConfigInput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a CreateEndpointConfigInput object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Vec<crate::types::ProductionVariant>> = None;
-                let mut f2: Option<crate::types::DataCaptureConfig> = None;
-                let mut f3: Option<Vec<crate::types::Tag>> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<crate::types::AsyncInferenceConfig> = None;
-                let mut f6: Option<crate::types::ExplainerConfig> = None;
-                let mut f7: Option<Vec<crate::types::ProductionVariant>> = None;
-                let mut f8: Option<String> = None;
-                let mut f9: Option<crate::types::VpcConfig> = None;
-                let mut f10: Option<bool> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "EndpointConfigName" => f0 = map.next_value()?,
-                        "ProductionVariants" => f1 = map.next_value()?,
-                        "DataCaptureConfig" => f2 = map.next_value()?,
-                        "Tags" => f3 = map.next_value()?,
-                        "KmsKeyId" => f4 = map.next_value()?,
-                        "AsyncInferenceConfig" => f5 = map.next_value()?,
-                        "ExplainerConfig" => f6 = map.next_value()?,
-                        "ShadowProductionVariants" => f7 = map.next_value()?,
-                        "ExecutionRoleArn" => f8 = map.next_value()?,
-                        "VpcConfig" => f9 = map.next_value()?,
-                        "EnableNetworkIsolation" => f10 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::CreateEndpointConfigInput {
-                    endpoint_config_name: f0,
-                    production_variants: f1,
-                    data_capture_config: f2,
-                    tags: f3,
-                    kms_key_id: f4,
-                    async_inference_config: f5,
-                    explainer_config: f6,
-                    shadow_production_variants: f7,
-                    execution_role_arn: f8,
-                    vpc_config: f9,
-                    enable_network_isolation: f10,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: CreateEndpointConfigInputBuilder = crate::wire::deserialize_struct(
+            d,
+            "CreateEndpointConfigInput",
+        )?;
+        Ok(crate::types::CreateEndpointConfigInput {
+            endpoint_config_name: b.endpoint_config_name,
+            production_variants: b.production_variants,
+            data_capture_config: b.data_capture_config,
+            tags: b.tags,
+            kms_key_id: b.kms_key_id,
+            async_inference_config: b.async_inference_config,
+            explainer_config: b.explainer_config,
+            shadow_production_variants: b.shadow_production_variants,
+            execution_role_arn: b.execution_role_arn,
+            vpc_config: b.vpc_config,
+            enable_network_isolation: b.enable_network_isolation,
+        })
     }
 }

@@ -220,50 +220,41 @@ impl ::serde::Serialize for crate::types::DataCaptureConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for DataCaptureConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "EnableCapture" => self.enable_capture = map.next_value()?,
+            "InitialSamplingPercentage" => {
+                self.initial_sampling_percentage = map.next_value()?;
+            }
+            "DestinationS3Uri" => self.destination_s3_uri = map.next_value()?,
+            "KmsKeyId" => self.kms_key_id = map.next_value()?,
+            "CaptureOptions" => self.capture_options = map.next_value()?,
+            "CaptureContentTypeHeader" => {
+                self.capture_content_type_header = map.next_value()?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::DataCaptureConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::DataCaptureConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a DataCaptureConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<bool> = None;
-                let mut f1: Option<i32> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Vec<crate::types::CaptureOption>> = None;
-                let mut f5: Option<crate::types::CaptureContentTypeHeader> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "EnableCapture" => f0 = map.next_value()?,
-                        "InitialSamplingPercentage" => f1 = map.next_value()?,
-                        "DestinationS3Uri" => f2 = map.next_value()?,
-                        "KmsKeyId" => f3 = map.next_value()?,
-                        "CaptureOptions" => f4 = map.next_value()?,
-                        "CaptureContentTypeHeader" => f5 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::DataCaptureConfig {
-                    enable_capture: f0,
-                    initial_sampling_percentage: f1,
-                    destination_s3_uri: f2,
-                    kms_key_id: f3,
-                    capture_options: f4,
-                    capture_content_type_header: f5,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: DataCaptureConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "DataCaptureConfig",
+        )?;
+        Ok(crate::types::DataCaptureConfig {
+            enable_capture: b.enable_capture,
+            initial_sampling_percentage: b.initial_sampling_percentage,
+            destination_s3_uri: b.destination_s3_uri,
+            kms_key_id: b.kms_key_id,
+            capture_options: b.capture_options,
+            capture_content_type_header: b.capture_content_type_header,
+        })
     }
 }

@@ -84,35 +84,27 @@ impl ::serde::Serialize for crate::types::DeleteEndpointConfigInput {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for DeleteEndpointConfigInputBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "EndpointConfigName" => self.endpoint_config_name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::DeleteEndpointConfigInput {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::DeleteEndpointConfigInput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a DeleteEndpointConfigInput object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "EndpointConfigName" => f0 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::DeleteEndpointConfigInput {
-                    endpoint_config_name: f0,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: DeleteEndpointConfigInputBuilder = crate::wire::deserialize_struct(
+            d,
+            "DeleteEndpointConfigInput",
+        )?;
+        Ok(crate::types::DeleteEndpointConfigInput {
+            endpoint_config_name: b.endpoint_config_name,
+        })
     }
 }

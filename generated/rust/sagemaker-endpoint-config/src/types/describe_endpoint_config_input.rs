@@ -86,35 +86,27 @@ impl ::serde::Serialize for crate::types::DescribeEndpointConfigInput {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for DescribeEndpointConfigInputBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "EndpointConfigName" => self.endpoint_config_name = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::DescribeEndpointConfigInput {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::DescribeEndpointConfigInput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a DescribeEndpointConfigInput object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "EndpointConfigName" => f0 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::DescribeEndpointConfigInput {
-                    endpoint_config_name: f0,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: DescribeEndpointConfigInputBuilder = crate::wire::deserialize_struct(
+            d,
+            "DescribeEndpointConfigInput",
+        )?;
+        Ok(crate::types::DescribeEndpointConfigInput {
+            endpoint_config_name: b.endpoint_config_name,
+        })
     }
 }

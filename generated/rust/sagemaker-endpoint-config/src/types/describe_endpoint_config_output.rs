@@ -359,68 +359,51 @@ impl ::serde::Serialize for crate::types::DescribeEndpointConfigOutput {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for DescribeEndpointConfigOutputBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "EndpointConfigName" => self.endpoint_config_name = map.next_value()?,
+            "EndpointConfigArn" => self.endpoint_config_arn = map.next_value()?,
+            "ProductionVariants" => self.production_variants = map.next_value()?,
+            "DataCaptureConfig" => self.data_capture_config = map.next_value()?,
+            "KmsKeyId" => self.kms_key_id = map.next_value()?,
+            "CreationTime" => self.creation_time = map.next_value()?,
+            "AsyncInferenceConfig" => self.async_inference_config = map.next_value()?,
+            "ExplainerConfig" => self.explainer_config = map.next_value()?,
+            "ShadowProductionVariants" => {
+                self.shadow_production_variants = map.next_value()?;
+            }
+            "ExecutionRoleArn" => self.execution_role_arn = map.next_value()?,
+            "VpcConfig" => self.vpc_config = map.next_value()?,
+            "EnableNetworkIsolation" => self.enable_network_isolation = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::DescribeEndpointConfigOutput {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::DescribeEndpointConfigOutput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a DescribeEndpointConfigOutput object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Vec<crate::types::ProductionVariant>> = None;
-                let mut f3: Option<crate::types::DataCaptureConfig> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<crate::primitives::DateTime> = None;
-                let mut f6: Option<crate::types::AsyncInferenceConfig> = None;
-                let mut f7: Option<crate::types::ExplainerConfig> = None;
-                let mut f8: Option<Vec<crate::types::ProductionVariant>> = None;
-                let mut f9: Option<String> = None;
-                let mut f10: Option<crate::types::VpcConfig> = None;
-                let mut f11: Option<bool> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "EndpointConfigName" => f0 = map.next_value()?,
-                        "EndpointConfigArn" => f1 = map.next_value()?,
-                        "ProductionVariants" => f2 = map.next_value()?,
-                        "DataCaptureConfig" => f3 = map.next_value()?,
-                        "KmsKeyId" => f4 = map.next_value()?,
-                        "CreationTime" => f5 = map.next_value()?,
-                        "AsyncInferenceConfig" => f6 = map.next_value()?,
-                        "ExplainerConfig" => f7 = map.next_value()?,
-                        "ShadowProductionVariants" => f8 = map.next_value()?,
-                        "ExecutionRoleArn" => f9 = map.next_value()?,
-                        "VpcConfig" => f10 = map.next_value()?,
-                        "EnableNetworkIsolation" => f11 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::DescribeEndpointConfigOutput {
-                    endpoint_config_name: f0,
-                    endpoint_config_arn: f1,
-                    production_variants: f2,
-                    data_capture_config: f3,
-                    kms_key_id: f4,
-                    creation_time: f5,
-                    async_inference_config: f6,
-                    explainer_config: f7,
-                    shadow_production_variants: f8,
-                    execution_role_arn: f9,
-                    vpc_config: f10,
-                    enable_network_isolation: f11,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: DescribeEndpointConfigOutputBuilder = crate::wire::deserialize_struct(
+            d,
+            "DescribeEndpointConfigOutput",
+        )?;
+        Ok(crate::types::DescribeEndpointConfigOutput {
+            endpoint_config_name: b.endpoint_config_name,
+            endpoint_config_arn: b.endpoint_config_arn,
+            production_variants: b.production_variants,
+            data_capture_config: b.data_capture_config,
+            kms_key_id: b.kms_key_id,
+            creation_time: b.creation_time,
+            async_inference_config: b.async_inference_config,
+            explainer_config: b.explainer_config,
+            shadow_production_variants: b.shadow_production_variants,
+            execution_role_arn: b.execution_role_arn,
+            vpc_config: b.vpc_config,
+            enable_network_isolation: b.enable_network_isolation,
+        })
     }
 }

@@ -142,41 +142,31 @@ impl ::serde::Serialize for crate::types::EndpointConfigSummary {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for EndpointConfigSummaryBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "EndpointConfigName" => self.endpoint_config_name = map.next_value()?,
+            "EndpointConfigArn" => self.endpoint_config_arn = map.next_value()?,
+            "CreationTime" => self.creation_time = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::EndpointConfigSummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::EndpointConfigSummary;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a EndpointConfigSummary object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<crate::primitives::DateTime> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "EndpointConfigName" => f0 = map.next_value()?,
-                        "EndpointConfigArn" => f1 = map.next_value()?,
-                        "CreationTime" => f2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::EndpointConfigSummary {
-                    endpoint_config_name: f0,
-                    endpoint_config_arn: f1,
-                    creation_time: f2,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: EndpointConfigSummaryBuilder = crate::wire::deserialize_struct(
+            d,
+            "EndpointConfigSummary",
+        )?;
+        Ok(crate::types::EndpointConfigSummary {
+            endpoint_config_name: b.endpoint_config_name,
+            endpoint_config_arn: b.endpoint_config_arn,
+            creation_time: b.creation_time,
+        })
     }
 }

@@ -64,35 +64,27 @@ impl ::serde::Serialize for crate::types::ExplainerConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ExplainerConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "ClarifyExplainerConfig" => self.clarify_explainer_config = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ExplainerConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ExplainerConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ExplainerConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<crate::types::ClarifyExplainerConfig> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "ClarifyExplainerConfig" => f0 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ExplainerConfig {
-                    clarify_explainer_config: f0,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ExplainerConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "ExplainerConfig",
+        )?;
+        Ok(crate::types::ExplainerConfig {
+            clarify_explainer_config: b.clarify_explainer_config,
+        })
     }
 }

@@ -180,53 +180,39 @@ impl ::serde::Serialize for crate::types::ListEndpointConfigsInput {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ListEndpointConfigsInputBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "SortBy" => self.sort_by = map.next_value()?,
+            "SortOrder" => self.sort_order = map.next_value()?,
+            "NextToken" => self.next_token = map.next_value()?,
+            "MaxResults" => self.max_results = map.next_value()?,
+            "NameContains" => self.name_contains = map.next_value()?,
+            "CreationTimeBefore" => self.creation_time_before = map.next_value()?,
+            "CreationTimeAfter" => self.creation_time_after = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsInput {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ListEndpointConfigsInput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ListEndpointConfigsInput object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<crate::types::EndpointConfigSortKey> = None;
-                let mut f1: Option<crate::types::OrderKey> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<i32> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<crate::primitives::DateTime> = None;
-                let mut f6: Option<crate::primitives::DateTime> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "SortBy" => f0 = map.next_value()?,
-                        "SortOrder" => f1 = map.next_value()?,
-                        "NextToken" => f2 = map.next_value()?,
-                        "MaxResults" => f3 = map.next_value()?,
-                        "NameContains" => f4 = map.next_value()?,
-                        "CreationTimeBefore" => f5 = map.next_value()?,
-                        "CreationTimeAfter" => f6 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ListEndpointConfigsInput {
-                    sort_by: f0,
-                    sort_order: f1,
-                    next_token: f2,
-                    max_results: f3,
-                    name_contains: f4,
-                    creation_time_before: f5,
-                    creation_time_after: f6,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ListEndpointConfigsInputBuilder = crate::wire::deserialize_struct(
+            d,
+            "ListEndpointConfigsInput",
+        )?;
+        Ok(crate::types::ListEndpointConfigsInput {
+            sort_by: b.sort_by,
+            sort_order: b.sort_order,
+            next_token: b.next_token,
+            max_results: b.max_results,
+            name_contains: b.name_contains,
+            creation_time_before: b.creation_time_before,
+            creation_time_after: b.creation_time_after,
+        })
     }
 }

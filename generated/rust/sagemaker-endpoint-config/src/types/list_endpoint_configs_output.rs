@@ -106,38 +106,29 @@ impl ::serde::Serialize for crate::types::ListEndpointConfigsOutput {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ListEndpointConfigsOutputBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "EndpointConfigs" => self.endpoint_configs = map.next_value()?,
+            "NextToken" => self.next_token = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsOutput {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ListEndpointConfigsOutput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ListEndpointConfigsOutput object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<Vec<crate::types::EndpointConfigSummary>> = None;
-                let mut f1: Option<String> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "EndpointConfigs" => f0 = map.next_value()?,
-                        "NextToken" => f1 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ListEndpointConfigsOutput {
-                    endpoint_configs: f0,
-                    next_token: f1,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ListEndpointConfigsOutputBuilder = crate::wire::deserialize_struct(
+            d,
+            "ListEndpointConfigsOutput",
+        )?;
+        Ok(crate::types::ListEndpointConfigsOutput {
+            endpoint_configs: b.endpoint_configs,
+            next_token: b.next_token,
+        })
     }
 }

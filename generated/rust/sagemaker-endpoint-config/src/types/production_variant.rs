@@ -381,83 +381,62 @@ impl ::serde::Serialize for crate::types::ProductionVariant {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ProductionVariantBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "VariantName" => self.variant_name = map.next_value()?,
+            "ModelName" => self.model_name = map.next_value()?,
+            "InitialInstanceCount" => self.initial_instance_count = map.next_value()?,
+            "InstanceType" => self.instance_type = map.next_value()?,
+            "InitialVariantWeight" => self.initial_variant_weight = map.next_value()?,
+            "AcceleratorType" => self.accelerator_type = map.next_value()?,
+            "CoreDumpConfig" => self.core_dump_config = map.next_value()?,
+            "ServerlessConfig" => self.serverless_config = map.next_value()?,
+            "VolumeSizeInGB" => self.volume_size_in_gb = map.next_value()?,
+            "ModelDataDownloadTimeoutInSeconds" => {
+                self.model_data_download_timeout_in_seconds = map.next_value()?;
+            }
+            "ContainerStartupHealthCheckTimeoutInSeconds" => {
+                self.container_startup_health_check_timeout_in_seconds = map
+                    .next_value()?;
+            }
+            "EnableSSMAccess" => self.enable_ssm_access = map.next_value()?,
+            "ManagedInstanceScaling" => self.managed_instance_scaling = map.next_value()?,
+            "RoutingConfig" => self.routing_config = map.next_value()?,
+            "InferenceAmiVersion" => self.inference_ami_version = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariant {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ProductionVariant;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ProductionVariant object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<i32> = None;
-                let mut f3: Option<crate::types::ProductionVariantInstanceType> = None;
-                let mut f4: Option<f32> = None;
-                let mut f5: Option<crate::types::ProductionVariantAcceleratorType> = None;
-                let mut f6: Option<crate::types::ProductionVariantCoreDumpConfig> = None;
-                let mut f7: Option<crate::types::ProductionVariantServerlessConfig> = None;
-                let mut f8: Option<i32> = None;
-                let mut f9: Option<i32> = None;
-                let mut f10: Option<i32> = None;
-                let mut f11: Option<bool> = None;
-                let mut f12: Option<
-                    crate::types::ProductionVariantManagedInstanceScaling,
-                > = None;
-                let mut f13: Option<crate::types::ProductionVariantRoutingConfig> = None;
-                let mut f14: Option<
-                    crate::types::ProductionVariantInferenceAmiVersion,
-                > = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "VariantName" => f0 = map.next_value()?,
-                        "ModelName" => f1 = map.next_value()?,
-                        "InitialInstanceCount" => f2 = map.next_value()?,
-                        "InstanceType" => f3 = map.next_value()?,
-                        "InitialVariantWeight" => f4 = map.next_value()?,
-                        "AcceleratorType" => f5 = map.next_value()?,
-                        "CoreDumpConfig" => f6 = map.next_value()?,
-                        "ServerlessConfig" => f7 = map.next_value()?,
-                        "VolumeSizeInGB" => f8 = map.next_value()?,
-                        "ModelDataDownloadTimeoutInSeconds" => f9 = map.next_value()?,
-                        "ContainerStartupHealthCheckTimeoutInSeconds" => {
-                            f10 = map.next_value()?;
-                        }
-                        "EnableSSMAccess" => f11 = map.next_value()?,
-                        "ManagedInstanceScaling" => f12 = map.next_value()?,
-                        "RoutingConfig" => f13 = map.next_value()?,
-                        "InferenceAmiVersion" => f14 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ProductionVariant {
-                    variant_name: f0,
-                    model_name: f1,
-                    initial_instance_count: f2,
-                    instance_type: f3,
-                    initial_variant_weight: f4,
-                    accelerator_type: f5,
-                    core_dump_config: f6,
-                    serverless_config: f7,
-                    volume_size_in_gb: f8,
-                    model_data_download_timeout_in_seconds: f9,
-                    container_startup_health_check_timeout_in_seconds: f10,
-                    enable_ssm_access: f11,
-                    managed_instance_scaling: f12,
-                    routing_config: f13,
-                    inference_ami_version: f14,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ProductionVariantBuilder = crate::wire::deserialize_struct(
+            d,
+            "ProductionVariant",
+        )?;
+        Ok(crate::types::ProductionVariant {
+            variant_name: b.variant_name,
+            model_name: b.model_name,
+            initial_instance_count: b.initial_instance_count,
+            instance_type: b.instance_type,
+            initial_variant_weight: b.initial_variant_weight,
+            accelerator_type: b.accelerator_type,
+            core_dump_config: b.core_dump_config,
+            serverless_config: b.serverless_config,
+            volume_size_in_gb: b.volume_size_in_gb,
+            model_data_download_timeout_in_seconds: b
+                .model_data_download_timeout_in_seconds,
+            container_startup_health_check_timeout_in_seconds: b
+                .container_startup_health_check_timeout_in_seconds,
+            enable_ssm_access: b.enable_ssm_access,
+            managed_instance_scaling: b.managed_instance_scaling,
+            routing_config: b.routing_config,
+            inference_ami_version: b.inference_ami_version,
+        })
     }
 }

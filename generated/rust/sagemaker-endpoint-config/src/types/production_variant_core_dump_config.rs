@@ -113,38 +113,29 @@ impl ::serde::Serialize for crate::types::ProductionVariantCoreDumpConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ProductionVariantCoreDumpConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "DestinationS3Uri" => self.destination_s3_uri = map.next_value()?,
+            "KmsKeyId" => self.kms_key_id = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantCoreDumpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ProductionVariantCoreDumpConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ProductionVariantCoreDumpConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "DestinationS3Uri" => f0 = map.next_value()?,
-                        "KmsKeyId" => f1 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ProductionVariantCoreDumpConfig {
-                    destination_s3_uri: f0,
-                    kms_key_id: f1,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ProductionVariantCoreDumpConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "ProductionVariantCoreDumpConfig",
+        )?;
+        Ok(crate::types::ProductionVariantCoreDumpConfig {
+            destination_s3_uri: b.destination_s3_uri,
+            kms_key_id: b.kms_key_id,
+        })
     }
 }

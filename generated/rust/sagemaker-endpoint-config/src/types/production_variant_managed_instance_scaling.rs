@@ -105,42 +105,32 @@ impl ::serde::Serialize for crate::types::ProductionVariantManagedInstanceScalin
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ProductionVariantManagedInstanceScalingBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "Status" => self.status = map.next_value()?,
+            "MinInstanceCount" => self.min_instance_count = map.next_value()?,
+            "MaxInstanceCount" => self.max_instance_count = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for crate::types::ProductionVariantManagedInstanceScaling {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ProductionVariantManagedInstanceScaling;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ProductionVariantManagedInstanceScaling object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<crate::types::ManagedInstanceScalingStatus> = None;
-                let mut f1: Option<i32> = None;
-                let mut f2: Option<i32> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Status" => f0 = map.next_value()?,
-                        "MinInstanceCount" => f1 = map.next_value()?,
-                        "MaxInstanceCount" => f2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ProductionVariantManagedInstanceScaling {
-                    status: f0,
-                    min_instance_count: f1,
-                    max_instance_count: f2,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ProductionVariantManagedInstanceScalingBuilder = crate::wire::deserialize_struct(
+            d,
+            "ProductionVariantManagedInstanceScaling",
+        )?;
+        Ok(crate::types::ProductionVariantManagedInstanceScaling {
+            status: b.status,
+            min_instance_count: b.min_instance_count,
+            max_instance_count: b.max_instance_count,
+        })
     }
 }

@@ -89,35 +89,27 @@ impl ::serde::Serialize for crate::types::ProductionVariantRoutingConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ProductionVariantRoutingConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "RoutingStrategy" => self.routing_strategy = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantRoutingConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ProductionVariantRoutingConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ProductionVariantRoutingConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<crate::types::RoutingStrategy> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "RoutingStrategy" => f0 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ProductionVariantRoutingConfig {
-                    routing_strategy: f0,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ProductionVariantRoutingConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "ProductionVariantRoutingConfig",
+        )?;
+        Ok(crate::types::ProductionVariantRoutingConfig {
+            routing_strategy: b.routing_strategy,
+        })
     }
 }

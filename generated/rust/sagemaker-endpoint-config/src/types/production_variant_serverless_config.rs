@@ -153,41 +153,31 @@ impl ::serde::Serialize for crate::types::ProductionVariantServerlessConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ProductionVariantServerlessConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "MemorySizeInMB" => self.memory_size_in_mb = map.next_value()?,
+            "MaxConcurrency" => self.max_concurrency = map.next_value()?,
+            "ProvisionedConcurrency" => self.provisioned_concurrency = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantServerlessConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ProductionVariantServerlessConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ProductionVariantServerlessConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<i32> = None;
-                let mut f1: Option<i32> = None;
-                let mut f2: Option<i32> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "MemorySizeInMB" => f0 = map.next_value()?,
-                        "MaxConcurrency" => f1 = map.next_value()?,
-                        "ProvisionedConcurrency" => f2 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ProductionVariantServerlessConfig {
-                    memory_size_in_mb: f0,
-                    max_concurrency: f1,
-                    provisioned_concurrency: f2,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ProductionVariantServerlessConfigBuilder = crate::wire::deserialize_struct(
+            d,
+            "ProductionVariantServerlessConfig",
+        )?;
+        Ok(crate::types::ProductionVariantServerlessConfig {
+            memory_size_in_mb: b.memory_size_in_mb,
+            max_concurrency: b.max_concurrency,
+            provisioned_concurrency: b.provisioned_concurrency,
+        })
     }
 }

@@ -65,35 +65,27 @@ impl ::serde::Serialize for crate::types::ResourceLimitExceeded {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for ResourceLimitExceededBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "Message" => self.message = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::ResourceLimitExceeded {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::ResourceLimitExceeded;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a ResourceLimitExceeded object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<String> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => f0 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::ResourceLimitExceeded {
-                    message: f0,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: ResourceLimitExceededBuilder = crate::wire::deserialize_struct(
+            d,
+            "ResourceLimitExceeded",
+        )?;
+        Ok(crate::types::ResourceLimitExceeded {
+            message: b.message,
+        })
     }
 }

@@ -143,38 +143,26 @@ impl ::serde::Serialize for crate::types::VpcConfig {
         m.end()
     }
 }
+impl<'de> crate::wire::Fields<'de> for VpcConfigBuilder {
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "SecurityGroupIds" => self.security_group_ids = map.next_value()?,
+            "Subnets" => self.subnets = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for crate::types::VpcConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> ::serde::de::Visitor<'de> for V {
-            type Value = crate::types::VpcConfig;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a VpcConfig object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                let mut f1: Option<Vec<String>> = None;
-                while let Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "SecurityGroupIds" => f0 = map.next_value()?,
-                        "Subnets" => f1 = map.next_value()?,
-                        _ => {
-                            map.next_value::<::serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(crate::types::VpcConfig {
-                    security_group_ids: f0,
-                    subnets: f1,
-                })
-            }
-        }
-        d.deserialize_map(V)
+        let b: VpcConfigBuilder = crate::wire::deserialize_struct(d, "VpcConfig")?;
+        Ok(crate::types::VpcConfig {
+            security_group_ids: b.security_group_ids,
+            subnets: b.subnets,
+        })
     }
 }
