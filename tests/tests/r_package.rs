@@ -83,7 +83,7 @@ fn hostile_fixture_passes_r_checks_and_stays_data() {
     };
     let ops = text("R/hostiletest_operations.R");
     assert!(
-        ops.contains("hostiletest_put_thing <- function(Id, `if`, `a b` = NULL, op = NULL,"),
+        ops.contains("hostiletest_put_thing <- function(Id, `if`, `a-b` = NULL, op = NULL,"),
         "{ops}"
     );
     assert!(ops.contains("http_method = \"PUT\""));

@@ -59,6 +59,16 @@ const LOCALS: &[&str] = &[
     "op", "input", "output", "config", "svc", "request", "response",
 ];
 
+/// The name in `@param`: roxygen2 matches the bare name (even `if` or `Café`) against the function's
+/// formals; a name with whitespace cannot be written there and stays backtick-quoted.
+fn roxygen_param_name(a: &super::opdoc::Arg) -> String {
+    if a.name.is_empty() || a.name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        a.sym.replace('@', "@@")
+    } else {
+        a.name.replace('@', "@@")
+    }
+}
+
 /// The roxygen block of one operation (what the Rd page says, in roxygen markdown).
 fn roxygen(o: &OpView) -> String {
     let d = &o.docs;
@@ -72,7 +82,7 @@ fn roxygen(o: &OpView) -> String {
         out.push_str("#'\n");
         roxygen_tag(
             "param",
-            &format!("{} {}", a.sym.replace('@', "@@"), a.markdown),
+            &format!("{} {}", roxygen_param_name(a), a.markdown),
             &mut out,
         );
     }

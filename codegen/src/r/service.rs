@@ -1,7 +1,7 @@
 //! `R/<svc>_service.R`: the client constructor with its roxygen block and the service metadata
 //! (`.<svc>$metadata`, `.<svc>$service` with the paws protocol handler).
 
-use super::escape::{html_text, r_string, rd_text, roxygen_lines, roxygen_tag, roxygen_verbatim};
+use super::escape::{html_text, r_string, roxygen_lines, roxygen_tag, roxygen_verbatim};
 use super::summary::parse_nonempty;
 use super::{render, Ctx, NOTICE};
 use crate::docs::escape_roxygen_text;
@@ -110,13 +110,10 @@ fn roxygen(ctx: &Ctx) -> String {
     roxygen_verbatim(&service_syntax(&ctx.svc), &mut out);
     out.push_str("#' ```\n#'\n#' @section Operations:\n#' \\tabular{ll}{\n");
     for o in &ctx.ops {
-        roxygen_verbatim(
-            &format!(
-                " \\link[={}]{{{}}} \\tab {}\\cr",
-                o.function,
-                o.r_name,
-                rd_text(&o.docs.title)
-            ),
+        // Our Rd macros, then the title as roxygen markdown text.
+        let link = format!(" \\link[={}]{{{}}} \\tab ", o.function, o.r_name);
+        roxygen_lines(
+            &format!("{link}{}\\cr", escape_roxygen_text(&o.docs.title)),
             &mut out,
         );
     }

@@ -160,3 +160,36 @@ pub fn keep(out: &codegen::r::Output) {
             .expect("write kept docs");
     }
 }
+
+/// roxygen2 (markdown mode) run on the package's R files makes the same Rd pages as ours, up to
+/// layout (`tests/fixtures/r/roxygen_crosscheck.R`); needs the roxygen2 R package.
+pub fn roxygen_crosscheck(pkg: &Path) -> Result<String, String> {
+    let has_roxygen = Command::new(rscript())
+        .args([
+            "-e",
+            "quit(status = !requireNamespace('roxygen2', quietly = TRUE))",
+        ])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(
+        has_roxygen,
+        "the roxygen2 R package is required (Debian: apt-get install -y --no-install-recommends \
+         r-cran-roxygen2)"
+    );
+    let run = Command::new(rscript())
+        .arg("--vanilla")
+        .arg(codegen_tests_root().join("fixtures/r/roxygen_crosscheck.R"))
+        .arg(pkg)
+        .output()
+        .expect("run Rscript");
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    if run.status.success() && stdout.starts_with("OK ") {
+        Ok(stdout.trim().to_string())
+    } else {
+        Err(format!(
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        ))
+    }
+}
