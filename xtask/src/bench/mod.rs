@@ -1,7 +1,9 @@
 //! `cargo xtask bench [AREA...]`: benchmarks that print numbers (median and min of N runs) on the real
 //! upstream models. Areas: load, rust, r, diff, pipeline (all when none is named). Build in release (the
-//! `cargo xtask` alias does).
+//! `cargo xtask` alias does). `check` (cargo check/build of the whole-SageMaker crate next to
+//! `aws-sdk-sagemaker`, many minutes) runs only when named: `cargo xtask bench check`.
 
+mod check;
 mod diff;
 mod load;
 mod pipeline;
@@ -14,7 +16,7 @@ use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Areas to run: load, rust, r, diff, pipeline.
+    /// Areas to run: load, rust, r, diff, pipeline (the default: all of them); check (only when named).
     areas: Vec<String>,
     /// Runs per measurement.
     #[arg(long, default_value_t = 10)]
@@ -46,8 +48,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let all = args.areas.is_empty();
     let wants = |a: &str| all || args.areas.iter().any(|x| x == a);
     for a in &args.areas {
-        if !["load", "rust", "r", "diff", "pipeline"].contains(&a.as_str()) {
-            bail!("unknown bench area {a:?} (expected load, rust, r, diff, pipeline)");
+        if !["load", "rust", "r", "diff", "pipeline", "check"].contains(&a.as_str()) {
+            bail!("unknown bench area {a:?} (expected load, rust, r, diff, pipeline, check)");
         }
     }
     if wants("load") {
@@ -64,6 +66,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if wants("pipeline") {
         pipeline::run(args.iterations)?;
+    }
+    // Not part of "all": it builds two big crates from clean, for many minutes.
+    if args.areas.iter().any(|x| x == "check") {
+        check::run()?;
     }
     Ok(ExitCode::SUCCESS)
 }

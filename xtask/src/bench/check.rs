@@ -1,0 +1,217 @@
+//! `cargo xtask bench check` (only when named: it takes many minutes): `cargo check` and a debug
+//! `cargo build` of the Rust crate generated for the whole SageMaker model (all operations), next to
+//! `aws-sdk-sagemaker` from crates.io, in the same run. Wall time and peak memory (max RSS of the
+//! largest process, from `/usr/bin/time` when present; wall time only otherwise), each both from
+//! clean (dependencies included) and for the crate alone (dependencies already built). Everything
+//! lives under `target/bench/check/`; dependencies are fetched before anything is timed, and the
+//! timed runs are `--offline`.
+
+use crate::paths;
+use anyhow::{bail, Context, Result};
+use codegen::pipeline::{self, Settings, Target};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// The `aws-sdk-sagemaker` release compared against (SageMaker API 2017-07-24, as ours), without its
+/// default features (HTTP client, TLS, tokio): the comparison is about the crate itself.
+const AWS_SDK_VERSION: &str = "1.248.0";
+const TIME: &str = "/usr/bin/time";
+
+/// One timed cargo run.
+struct Sample {
+    wall: f64,
+    max_rss_kb: Option<u64>,
+}
+
+/// A crate to measure: its directory (its own workspace) and the package whose build is "the crate".
+struct Subject {
+    label: String,
+    dir: PathBuf,
+    package: String,
+}
+
+pub fn run() -> Result<()> {
+    let root = paths::root().join("target/bench/check");
+    std::fs::create_dir_all(&root).with_context(|| format!("creating {}", root.display()))?;
+    println!("bench check: {}", load_average());
+    let subjects = [ours(&root)?, aws(&root)?];
+    for s in &subjects {
+        eprintln!("fetching dependencies of {}", s.label);
+        cargo(s, &root, &["fetch"], "fetch")?;
+    }
+    if !Path::new(TIME).is_file() {
+        println!("{TIME} is missing (Debian package `time`): wall time only, no peak memory");
+    }
+    let mut rows = Vec::new();
+    for s in &subjects {
+        for mode in ["check", "build"] {
+            cargo(s, &root, &["clean"], "clean")?;
+            let all = timed(s, &root, mode, "from clean")?;
+            cargo(s, &root, &["clean", "-p", &s.package], "clean -p")?;
+            let own = timed(s, &root, mode, "crate only")?;
+            rows.push((s.label.clone(), format!("cargo {mode}, from clean"), all));
+            rows.push((s.label.clone(), format!("cargo {mode}, crate only"), own));
+        }
+    }
+    println!();
+    println!(
+        "{:<40} {:<28} {:>10} {:>14}",
+        "crate", "step", "wall (s)", "peak RSS (MB)"
+    );
+    for (label, step, s) in &rows {
+        let rss = s
+            .max_rss_kb
+            .map_or("-".to_string(), |kb| format!("{:.0}", kb as f64 / 1024.0));
+        println!("{label:<40} {step:<28} {:>10.1} {rss:>14}", s.wall);
+    }
+    println!("\nafter: {}", load_average());
+    Ok(())
+}
+
+/// Generates the whole-SageMaker crate into `root/ours` (its own workspace); times the generation.
+fn ours(root: &Path) -> Result<Subject> {
+    let model_path = paths::upstream()
+        .join("api-models-aws/sagemaker/service/2017-07-24/sagemaker-2017-07-24.json");
+    let t = Instant::now();
+    let model = codegen::load::load_file(&model_path)
+        .with_context(|| format!("loading {}", model_path.display()))?;
+    let settings = Settings::for_model(&model);
+    let files = pipeline::generate(&model, &[], &[Target::Rust], &settings)?;
+    let elapsed = t.elapsed();
+    let out = root.join("generated");
+    files
+        .write_atomic(&out)
+        .with_context(|| format!("writing {}", out.display()))?;
+    let name = settings.rust.crate_name.clone();
+    let dir = out.join("rust").join(&name);
+    let lines: usize = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".rs"))
+        .map(|(_, b)| b.iter().filter(|&&c| c == b'\n').count())
+        .sum();
+    println!(
+        "generated {name} ({} operations, {} files, {lines} lines of Rust) in {:.2} s (load + generate, one run)",
+        model.operations.len(),
+        files.len(),
+        elapsed.as_secs_f64()
+    );
+    // Make the generated crate a workspace of its own, so the project's workspace does not claim it.
+    let manifest = dir.join("Cargo.toml");
+    let mut text = std::fs::read_to_string(&manifest)
+        .with_context(|| format!("reading {}", manifest.display()))?;
+    text.push_str("\n[workspace]\n");
+    std::fs::write(&manifest, text)?;
+    Ok(Subject {
+        label: format!("{name} (generated here)"),
+        dir,
+        package: name,
+    })
+}
+
+/// A one-line crate depending on `aws-sdk-sagemaker`, in `root/aws-sdk`.
+fn aws(root: &Path) -> Result<Subject> {
+    let dir = root.join("aws-sdk");
+    std::fs::create_dir_all(dir.join("src"))?;
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"bench-aws-sdk-sagemaker\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+             publish = false\n\n[dependencies]\naws-sdk-sagemaker = {{ version = \"={AWS_SDK_VERSION}\", \
+             default-features = false }}\n\n[workspace]\n"
+        ),
+    )?;
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        "//! Uses the SDK so it is really compiled.\npub use aws_sdk_sagemaker;\n",
+    )?;
+    Ok(Subject {
+        label: format!("aws-sdk-sagemaker {AWS_SDK_VERSION} (no default features)"),
+        dir,
+        package: "aws-sdk-sagemaker".into(),
+    })
+}
+
+fn cargo_bin() -> PathBuf {
+    std::env::var_os("CARGO").map_or_else(|| PathBuf::from("cargo"), PathBuf::from)
+}
+
+fn target_dir(s: &Subject, root: &Path) -> PathBuf {
+    root.join("target").join(&s.package)
+}
+
+fn log_file(s: &Subject, root: &Path, step: &str) -> PathBuf {
+    root.join("logs")
+        .join(format!("{}-{}.log", s.package, step.replace(' ', "-")))
+}
+
+/// `cargo <args>` in the subject's directory, untimed; its output goes to a log file.
+fn cargo(s: &Subject, root: &Path, args: &[&str], step: &str) -> Result<()> {
+    let mut cmd = Command::new(cargo_bin());
+    cmd.args(args);
+    run_logged(s, root, cmd, step).map(|_| ())
+}
+
+/// `cargo check|build --offline`, timed (wall, and max RSS under `/usr/bin/time`).
+fn timed(s: &Subject, root: &Path, mode: &str, what: &str) -> Result<Sample> {
+    let stats = root.join("logs").join("time.txt");
+    let use_time = Path::new(TIME).is_file();
+    let mut cmd = if use_time {
+        let mut c = Command::new(TIME);
+        c.arg("-f")
+            .arg("%e %M")
+            .arg("-o")
+            .arg(&stats)
+            .arg(cargo_bin());
+        c
+    } else {
+        Command::new(cargo_bin())
+    };
+    cmd.args([mode, "--offline", "--lib"]);
+    eprintln!("{}: cargo {mode}, {what}", s.label);
+    let wall = run_logged(s, root, cmd, &format!("{mode} {what}"))?;
+    let max_rss_kb = if use_time {
+        let text = std::fs::read_to_string(&stats)?;
+        text.split_whitespace()
+            .nth(1)
+            .and_then(|kb| kb.parse().ok())
+    } else {
+        None
+    };
+    Ok(Sample { wall, max_rss_kb })
+}
+
+/// Runs `cmd` in the subject's directory with its own target directory; returns the wall time.
+fn run_logged(s: &Subject, root: &Path, mut cmd: Command, step: &str) -> Result<f64> {
+    let log = log_file(s, root, step);
+    std::fs::create_dir_all(log.parent().unwrap_or(root))?;
+    let file = std::fs::File::create(&log)?;
+    cmd.current_dir(&s.dir)
+        .env("CARGO_TARGET_DIR", target_dir(s, root))
+        .stdin(Stdio::null())
+        .stdout(file.try_clone()?)
+        .stderr(file);
+    let t = Instant::now();
+    let status = cmd.status().with_context(|| format!("running {cmd:?}"))?;
+    let wall = t.elapsed().as_secs_f64();
+    if !status.success() {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let tail: Vec<&str> = text.lines().rev().take(30).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        bail!(
+            "{}: {step} failed ({status}); log {}:\n{}",
+            s.label,
+            log.display(),
+            tail.join("\n")
+        );
+    }
+    Ok(wall)
+}
+
+/// `/proc/loadavg` and the number of CPUs, for the record (these numbers are noisy on a busy box).
+fn load_average() -> String {
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load: Vec<&str> = load.split_whitespace().take(3).collect();
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!("load average {} on {cpus} CPUs", load.join(" "))
+}
