@@ -54,17 +54,7 @@ pub fn run() -> Result<()> {
             rows.push((s.label.clone(), format!("cargo {mode}, crate only"), own));
         }
     }
-    println!();
-    println!(
-        "{:<40} {:<28} {:>10} {:>14}",
-        "crate", "step", "wall (s)", "peak RSS (MB)"
-    );
-    for (label, step, s) in &rows {
-        let rss = s
-            .max_rss_kb
-            .map_or("-".to_string(), |kb| format!("{:.0}", kb as f64 / 1024.0));
-        println!("{label:<40} {step:<28} {:>10.1} {rss:>14}", s.wall);
-    }
+    print!("\n{}", table(&rows));
     println!("\nafter: {}", load_average());
     Ok(())
 }
@@ -214,4 +204,70 @@ fn load_average() -> String {
     let load: Vec<&str> = load.split_whitespace().take(3).collect();
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
     format!("load average {} on {cpus} CPUs", load.join(" "))
+}
+
+/// The results table, then aws-sdk-sagemaker's numbers over ours per step. `rows` holds our crate's
+/// rows first, then the SDK's, in the same step order.
+fn table(rows: &[(String, String, Sample)]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<50} {:<28} {:>10} {:>14}",
+        "crate", "step", "wall (s)", "peak RSS (MB)"
+    );
+    for (label, step, s) in rows {
+        let rss = s
+            .max_rss_kb
+            .map_or("-".to_string(), |kb| format!("{:.0}", kb as f64 / 1024.0));
+        let _ = writeln!(out, "{label:<50} {step:<28} {:>10.1} {rss:>14}", s.wall);
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<28} {:>10} {:>10}",
+        "aws-sdk / ours", "wall", "peak RSS"
+    );
+    let half = rows.len() / 2;
+    for ((_, step, ours), (_, _, aws)) in rows[..half].iter().zip(&rows[half..]) {
+        let rss = match (ours.max_rss_kb, aws.max_rss_kb) {
+            (Some(o), Some(a)) if o > 0 => format!("{:.1}x", a as f64 / o as f64),
+            _ => "-".into(),
+        };
+        let _ = writeln!(out, "{step:<28} {:>9.1}x {rss:>10}", aws.wall / ours.wall);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_lists_rows_and_ratios() {
+        let row = |label: &str, step: &str, wall: f64, kb: Option<u64>| {
+            (
+                label.to_string(),
+                step.to_string(),
+                Sample {
+                    wall,
+                    max_rss_kb: kb,
+                },
+            )
+        };
+        let rows = [
+            row("ours", "cargo check, crate only", 10.0, Some(1024 * 1000)),
+            row("ours", "cargo build, crate only", 20.0, None),
+            row("aws", "cargo check, crate only", 25.0, Some(1024 * 4000)),
+            row("aws", "cargo build, crate only", 50.0, Some(1024 * 5000)),
+        ];
+        let t = table(&rows);
+        assert!(t.contains("      25.0           4000"), "{t}");
+        let ratios: Vec<&str> = t
+            .lines()
+            .skip_while(|l| !l.starts_with("aws-sdk / ours"))
+            .collect();
+        assert_eq!(ratios.len(), 3, "{t}");
+        assert!(ratios[1].ends_with("2.5x       4.0x"), "{t}");
+        assert!(ratios[2].ends_with("2.5x          -"), "{t}");
+    }
 }
