@@ -6,11 +6,23 @@
 //! (`primitives`, `error`, `validation`, `wire`, `pattern`) plus `src/patterns.rs` holding the model's
 //! regular expressions. Lists are `Vec<T>`, maps `BTreeMap<String, T>`.
 //!
-//! Decisions: a member is a plain field exactly when it is `required` and not `clientOptional`
-//! (defaults do not change the type: a member with a default and no `required` is an `Option`, and
-//! the default is documented). Required members are enforced by the type, by `build()` and by
-//! deserialization (both name every missing member at once), so `validate()` checks the remaining
-//! rules. Patterns `regress` rejects are found at generation time, documented and left unchecked.
+//! Decisions:
+//! - A member is a plain field exactly when it is `required` and not `clientOptional`; every other
+//!   member is an `Option` (a `default` does not change the type; it is documented). `build()` and
+//!   `validate()` insist on every `required` member, `clientOptional` or not (SageMaker marks all its
+//!   required members `clientOptional`, so they are `Option`s that `validate()` reports as `Required`
+//!   when absent, e.g. after deserializing a request); deserialization fails only for missing plain
+//!   members, naming all of them.
+//! - Structures, unions and enums are `#[non_exhaustive]`: builders are the way to construct them.
+//! - Patterns compile under `regress` in Unicode mode when they can (so `\p{L}` is a property class),
+//!   else in Annex B mode; a pattern neither accepts is documented and left unchecked (found at
+//!   generation time, never a runtime panic).
+//! - serde impls are hand-written (no serde_derive): structures read through their builder with one
+//!   generic visitor in the crate's `wire` module, unions are one-key objects with an `Unknown` member.
+//! - Emitters write absolute std paths; `paths` shortens those whose prelude name no item of the file
+//!   shadows (a shape called `Option` keeps `::std::option::Option` in its own file).
+//! - Generated files carry `#[rustfmt::skip]` on their module declarations so that `cargo fmt --all`
+//!   in the workspace leaves the committed (prettyplease-formatted) crate byte-identical.
 
 mod builders;
 mod cargo_toml;
