@@ -25,25 +25,32 @@ const SHORT: &[(&[&str], &str)] = &[
 
 /// Rewrite `tokens`, keeping absolute paths whose short name is in `local` (names the file defines).
 pub fn shorten(tokens: TokenStream, local: &BTreeSet<String>) -> TokenStream {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out: Vec<TokenTree> = Vec::with_capacity(trees.len());
     let mut i = 0;
     while i < trees.len() {
-        if let Some((consumed, name)) = match_path(&trees[i..], local) {
-            out.push(TokenTree::Ident(proc_macro2::Ident::new(
-                name,
-                trees[i].span(),
-            )));
-            i += consumed;
-            continue;
+        // Cheap test first: only `::std` can start a path to shorten.
+        let starts_std = matches!(&trees[i], TokenTree::Punct(p) if p.as_char() == ':')
+            && matches!(trees.get(i + 2), Some(TokenTree::Ident(id)) if id == "std");
+        if starts_std {
+            if let Some((consumed, name)) = match_path(&trees[i..], local) {
+                out.push(TokenTree::Ident(proc_macro2::Ident::new(
+                    name,
+                    trees[i].span(),
+                )));
+                i += consumed;
+                continue;
+            }
         }
-        match &trees[i] {
+        let placeholder =
+            TokenTree::Punct(proc_macro2::Punct::new('.', proc_macro2::Spacing::Alone));
+        match std::mem::replace(&mut trees[i], placeholder) {
             TokenTree::Group(g) => {
                 let mut ng = Group::new(g.delimiter(), shorten(g.stream(), local));
                 ng.set_span(g.span());
                 out.push(TokenTree::Group(ng));
             }
-            t => out.push(t.clone()),
+            t => out.push(t),
         }
         i += 1;
     }
