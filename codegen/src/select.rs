@@ -51,11 +51,10 @@ pub fn select(model: &Model, operations: &[String]) -> Result<Model, Diagnostics
         operations
     };
     let keep = closure(model, operations)?;
+    let chosen: BTreeSet<&String> = operations.iter().collect();
     let mut out = model.clone();
     out.shapes.retain(|id, _| keep.contains(id));
-    out.operations.retain(|name, _| operations.contains(name));
-    out.service
-        .operations
-        .retain(|name| operations.contains(name));
+    out.operations.retain(|name, _| chosen.contains(name));
+    out.service.operations.retain(|name| chosen.contains(name));
     Ok(out)
 }

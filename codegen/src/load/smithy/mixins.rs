@@ -173,8 +173,9 @@ impl<'a, 'i> Flattener<'a, 'i> {
                         flat.traits.push(t);
                     }
                 }
+                let mut names: HashSet<&'a str> = flat.members.iter().map(|x| x.name).collect();
                 for m in inherited.members {
-                    if !flat.members.iter().any(|x| x.name == m.name) {
+                    if names.insert(m.name) {
                         flat.members.push(m);
                     }
                 }
@@ -185,15 +186,25 @@ impl<'a, 'i> Flattener<'a, 'i> {
             self.ix
                 .trait_srcs(cx, id, raw.ns, raw.obj.field("traits"), At::Shape),
         );
+        // By name index, not by scanning: a structure may have 100,000 members.
+        let mut index: HashMap<&'a str, usize> = flat
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.name, i))
+            .collect();
         for m in self.local_members(cx, id, raw.ns, raw.ty, raw.obj) {
-            match flat.members.iter_mut().find(|x| x.name == m.name) {
+            match index.get(m.name).and_then(|&i| flat.members.get_mut(i)) {
                 Some(existing) => {
                     existing.traits.extend(m.traits);
                     existing.obj = m.obj;
                     existing.owner = m.owner;
                     existing.ns = m.ns;
                 }
-                None => flat.members.push(m),
+                None => {
+                    index.insert(m.name, flat.members.len());
+                    flat.members.push(m);
+                }
             }
         }
         if !self.ix.applies.is_empty() {
