@@ -1,0 +1,6 @@
+#![no_main]
+//! Fuzz target: see `codegen_fuzz::harness::smithy_bytes`.
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let _ = codegen_fuzz::harness::smithy_bytes(data);
+});
