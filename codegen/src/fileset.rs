@@ -158,6 +158,7 @@ impl FileSet {
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent)?;
         recover_interrupted_swap(dir)?;
+        remove_stale_staging(parent, dir)?;
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -226,6 +227,24 @@ fn recover_interrupted_swap(dir: &Path) -> io::Result<()> {
             fs::remove_dir_all(&backup)?;
         } else {
             fs::rename(&backup, dir)?;
+        }
+    }
+    Ok(())
+}
+
+/// Remove staging trees (`.<name>.new-<pid>-<n>`) left beside `dir` by runs that were killed before
+/// they could swap or clean up. (Two runs writing the same directory at once are not supported: the
+/// later one removes the earlier one's staging tree, which then fails cleanly.)
+fn remove_stale_staging(parent: &Path, dir: &Path) -> io::Result<()> {
+    let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Ok(());
+    };
+    let prefix = format!(".{name}.new-");
+    for entry in fs::read_dir(parent)? {
+        let entry = entry?;
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with(&prefix) && entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
         }
     }
     Ok(())
