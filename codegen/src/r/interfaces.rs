@@ -192,6 +192,9 @@ fn write_shape<'m>(
     }
     shape_tags(shape, &mut tags);
     out.push_str("structure(");
+    if stack.len() >= super::MAX_NESTING {
+        return Err(super::syntax::too_deep(&shape.id));
+    }
     let recursive = stack.contains(&shape.id.as_str());
     stack.push(&shape.id);
     match &shape.kind {

@@ -18,6 +18,10 @@ mod syntax;
 #[cfg(test)]
 mod testmodel;
 
+/// Deepest shape nesting the R target accepts in one interface or syntax block. Far beyond real models
+/// (and beyond what R's parser can read back); it keeps the recursive writers off the end of the stack.
+pub const MAX_NESTING: usize = 100;
+
 use crate::docs::RenderOptions;
 use crate::fileset::FileSet;
 use crate::ir::{Model, Operation};
@@ -328,5 +332,40 @@ mod tests {
             e.contains("`CreateThing`") && e.contains("`Create_Thing`"),
             "{e}"
         );
+    }
+
+    /// A chain `Input -> A1 -> A2 -> ... -> A<depth>` of one-member structures, as one operation.
+    fn chain(depth: usize) -> Model {
+        let mut shapes = vec![structure("Input", vec![member("next", "A1")])];
+        for i in 1..=depth {
+            let next = if i == depth {
+                "Leaf".to_string()
+            } else {
+                format!("A{}", i + 1)
+            };
+            shapes.push(structure(&format!("A{i}"), vec![member("next", &next)]));
+        }
+        shapes.push(shape("Leaf", ShapeKind::String));
+        let mut m = model_with(shapes);
+        m.operations
+            .insert("Deep".into(), operation("Deep", Some("Input"), None));
+        m.service.operations = vec!["Deep".into()];
+        m
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_refused_not_a_stack_overflow() {
+        let settings = Settings {
+            package: "deep.chain".into(),
+            version: "0.1.0".into(),
+            title: "t".into(),
+        };
+        if let Err(e) = generate(&chain(MAX_NESTING - 5), &settings) {
+            panic!("{e}");
+        }
+        for depth in [MAX_NESTING + 5, 20_000] {
+            let err = generate(&chain(depth), &settings).unwrap_err();
+            assert!(err.contains("nested more than 100 levels deep"), "{err}");
+        }
     }
 }

@@ -39,6 +39,9 @@ fn find<'m>(model: &'m Model, id: &str) -> Result<&'m Shape, String> {
 
 fn shape_node<'m>(model: &'m Model, id: &str, stack: &mut Vec<&'m str>) -> Result<Node, String> {
     let shape = find(model, id)?;
+    if stack.len() >= super::MAX_NESTING {
+        return Err(too_deep(id));
+    }
     if stack.contains(&shape.id.as_str()) {
         return Ok(Node::Atom("list()".into()));
     }
@@ -83,6 +86,15 @@ fn shape_node<'m>(model: &'m Model, id: &str, stack: &mut Vec<&'m str>) -> Resul
             Ok(Node::Call("list".into(), vec![(None, child?)]))
         }
     }
+}
+
+/// The error for a shape tree nested deeper than [`super::MAX_NESTING`].
+pub(super) fn too_deep(id: &str) -> String {
+    format!(
+        "shape `{id}` is nested more than {} levels deep: the R target refuses it (R's parser could not \
+         read the result, and generating it would exhaust the stack)",
+        super::MAX_NESTING
+    )
 }
 
 fn member_node<'m>(model: &'m Model, m: &Member, stack: &mut Vec<&'m str>) -> Result<Node, String> {
