@@ -1,4 +1,5 @@
-//! Edge-case models (`tests/fixtures/rust/*.json`: recursion, names such as `Option` / `Self` /
+//! Edge-case models (`tests/fixtures/rust/*.json`, the injection model of the hostile tests included:
+//! recursion, names such as `Option` / `Self` /
 //! `type`, colliding and digit-leading enum values, empty shapes, every constraint): the generated crates
 //! match the checked-in snapshots (`tests/fixtures/rust/snapshots/<name>/`) and pass
 //! `cargo clippy -D warnings`, their behaviour tests (`tests/fixtures/rust/behaviour/`) and `cargo doc`
