@@ -120,9 +120,12 @@ fn a_killed_generate_leaves_the_old_output_whole_and_a_full_run_leaves_exactly_t
             new.len()
         );
         if !status.success() {
-            assert_eq!(
-                now, before,
-                "round {round}: a killed run changed the output"
+            // A kill that lands after the swap (before the process exits) leaves this round's
+            // complete output; any earlier kill leaves the previous output untouched.
+            let target = if round % 2 == 0 { &new } else { &old };
+            assert!(
+                now == before || now == *target,
+                "round {round}: a killed run left neither the previous output nor its own whole output"
             );
         }
         assert_eq!(snapshot(&t.join("work/keep")), outside_before);
