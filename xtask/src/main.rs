@@ -10,6 +10,11 @@ mod regenerate;
 mod sync;
 
 use clap::{Parser, Subcommand};
+
+/// mimalloc: code generation allocates and frees millions of small token trees; glibc's malloc was
+/// about 40% of the Rust back-end's time (see README, "Benchmarks").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 #[derive(Parser)]

@@ -2,6 +2,7 @@
 //! member at once. A builder lives beside its type and is re-exported from `crate::builders`.
 
 use super::ctx::{ident, Ctx, Field};
+use super::prelude::{BOX, ERR, INTO, OK, OPTION, RESULT, SOME, VEC};
 use crate::naming::rust::Scope;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -19,7 +20,7 @@ pub fn builder(ctx: &Ctx, type_name: &str, fields: &[Field], debug: bool) -> Tok
     let decls = fields.iter().map(|f| {
         let name = ident(&f.ident);
         let t = ctx.rust_type(&f.member.target);
-        quote!(#name: ::std::option::Option<#t>,)
+        quote!(#name: #OPTION<#t>,)
     });
     let methods = fields.iter().map(|f| {
         let name = ident(&f.ident);
@@ -30,8 +31,8 @@ pub fn builder(ctx: &Ctx, type_name: &str, fields: &[Field], debug: bool) -> Tok
         quote! {
             #[doc = #doc]
             #dep
-            pub fn #setter(mut self, value: impl ::std::convert::Into<#t>) -> Self {
-                self.#name = ::std::option::Option::Some(value.into());
+            pub fn #setter(mut self, value: impl #INTO<#t>) -> Self {
+                self.#name = #SOME(value.into());
                 self
             }
         }
@@ -40,30 +41,31 @@ pub fn builder(ctx: &Ctx, type_name: &str, fields: &[Field], debug: bool) -> Tok
     let inits = fields.iter().map(|f| {
         let name = ident(&f.ident);
         match (f.required, f.plain, f.boxed) {
-            (true, true, true) => quote!(#name: ::std::boxed::Box::new(#name),),
+            (true, true, true) => quote!(#name: #BOX::new(#name),),
             (true, true, false) => quote!(#name,),
             (true, false, true) => {
-                quote!(#name: ::std::option::Option::Some(::std::boxed::Box::new(#name)),)
+                quote!(#name: #SOME(#BOX::new(#name)),)
             }
-            (true, false, false) => quote!(#name: ::std::option::Option::Some(#name),),
-            (false, _, true) => quote!(#name: self.#name.map(::std::boxed::Box::new),),
+            (true, false, false) => quote!(#name: #SOME(#name),),
+            (false, _, true) => quote!(#name: self.#name.map(#BOX::new),),
             (false, _, false) => quote!(#name: self.#name,),
         }
     });
     let construct = quote!(crate::types::#ty { #(#inits)* });
     let type_lit = Literal::string(type_name);
     let build_body = if required.is_empty() {
-        quote!(::std::result::Result::Ok(#construct))
+        quote!(#OK(#construct))
     } else {
         let names: Vec<_> = required.iter().map(|f| ident(&f.ident)).collect();
         let wires = required.iter().map(|f| Literal::string(&f.wire));
+        let some = &SOME;
         quote! {
             match (#(self.#names,)*) {
-                (#(::std::option::Option::Some(#names),)*) => ::std::result::Result::Ok(#construct),
+                (#(#some(#names),)*) => #OK(#construct),
                 (#(#names,)*) => {
-                    let mut missing = ::std::vec::Vec::new();
+                    let mut missing = #VEC::new();
                     #(if #names.is_none() { missing.push(#wires); })*
-                    ::std::result::Result::Err(crate::error::BuildError::new(#type_lit, missing))
+                    #ERR(crate::error::BuildError::new(#type_lit, missing))
                 }
             }
         }
@@ -100,7 +102,7 @@ pub fn builder(ctx: &Ctx, type_name: &str, fields: &[Field], debug: bool) -> Tok
             #(#methods)*
 
             #[doc = #build_doc]
-            pub fn build(self) -> ::std::result::Result<crate::types::#ty, crate::error::BuildError> {
+            pub fn build(self) -> #RESULT<crate::types::#ty, crate::error::BuildError> {
                 #build_body
             }
         }

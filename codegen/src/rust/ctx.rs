@@ -1,6 +1,7 @@
 //! What the emitters share: names of every generated type, field layout, boxing of recursive members,
 //! which shapes need validation code, and the patterns to compile.
 
+use super::prelude::{OPTION, STRING, VEC};
 use crate::ir::{Member, Model, Protocol, Shape, ShapeKind, Traits};
 use crate::naming::rust as naming;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -120,7 +121,7 @@ impl<'a> Ctx<'a> {
         match &shape.kind {
             ShapeKind::Blob => quote!(crate::primitives::Blob),
             ShapeKind::Boolean => quote!(bool),
-            ShapeKind::String => quote!(::std::string::String),
+            ShapeKind::String => quote!(#STRING),
             ShapeKind::Byte => quote!(i8),
             ShapeKind::Short => quote!(i16),
             ShapeKind::Integer => quote!(i32),
@@ -136,11 +137,11 @@ impl<'a> Ctx<'a> {
             | ShapeKind::Union(_) => self.type_path(id),
             ShapeKind::List(m) => {
                 let inner = self.element_type(m, shape.traits.sparse);
-                quote!(::std::vec::Vec<#inner>)
+                quote!(#VEC<#inner>)
             }
             ShapeKind::Map { value, .. } => {
                 let inner = self.element_type(value, shape.traits.sparse);
-                quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+                quote!(::std::collections::BTreeMap<#STRING, #inner>)
             }
         }
     }
@@ -148,7 +149,7 @@ impl<'a> Ctx<'a> {
     fn element_type(&self, m: &Member, sparse: bool) -> TokenStream {
         let t = self.rust_type(&m.target);
         if sparse {
-            quote!(::std::option::Option<#t>)
+            quote!(#OPTION<#t>)
         } else {
             t
         }

@@ -3,6 +3,7 @@
 //! (unknown values are violations) and serde as the plain string or integer.
 
 use super::ctx::{ident, Ctx};
+use super::prelude::{ERR, FROM, OK, RESULT, STRING};
 use super::{docs, validate};
 use crate::ir::{EnumValue, IntEnumValue, Shape};
 use crate::naming::rust::{variant_name, Scope};
@@ -31,12 +32,13 @@ pub fn string_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[EnumValu
     let vars: Vec<_> = names.iter().map(|n| ident(n)).collect();
     let try_body = |lits: &[Literal]| {
         if lits.is_empty() {
-            quote!(::std::result::Result::Err(crate::error::UnknownEnumValue::new(#type_lit, value)))
+            quote!(#ERR(crate::error::UnknownEnumValue::new(#type_lit, value)))
         } else {
+            let ok = &OK;
             quote! {
                 match value {
-                    #(#lits => ::std::result::Result::Ok(Self::#vars),)*
-                    _ => ::std::result::Result::Err(crate::error::UnknownEnumValue::new(#type_lit, value)),
+                    #(#lits => #ok(Self::#vars),)*
+                    _ => #ERR(crate::error::UnknownEnumValue::new(#type_lit, value)),
                 }
             }
         }
@@ -96,7 +98,7 @@ pub fn string_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[EnumValu
             }
 
             /// Strict parse: an unknown value is an error.
-            pub fn try_parse(value: &str) -> ::std::result::Result<Self, crate::error::UnknownEnumValue> {
+            pub fn try_parse(value: &str) -> #RESULT<Self, crate::error::UnknownEnumValue> {
                 #try_body
             }
 
@@ -108,24 +110,24 @@ pub fn string_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[EnumValu
             #validate
         }
 
-        impl ::std::convert::From<&str> for #ty {
+        impl #FROM<&str> for #ty {
             fn from(value: &str) -> Self {
                 Self::try_parse(value).unwrap_or_else(|_| Self::Unknown(crate::primitives::UnknownValue::new(value.to_string())))
             }
         }
 
-        impl ::std::convert::From<::std::string::String> for #ty {
-            fn from(value: ::std::string::String) -> Self {
+        impl #FROM<#STRING> for #ty {
+            fn from(value: #STRING) -> Self {
                 match Self::try_parse(&value) {
-                    ::std::result::Result::Ok(v) => v,
-                    ::std::result::Result::Err(_) => Self::Unknown(crate::primitives::UnknownValue::new(value)),
+                    #OK(v) => v,
+                    #ERR(_) => Self::Unknown(crate::primitives::UnknownValue::new(value)),
                 }
             }
         }
 
         impl ::std::str::FromStr for #ty {
             type Err = crate::error::UnknownEnumValue;
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            fn from_str(value: &str) -> #RESULT<Self, Self::Err> {
                 Self::try_parse(value)
             }
         }
@@ -137,15 +139,15 @@ pub fn string_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[EnumValu
         }
 
         impl ::serde::Serialize for #ty {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> #RESULT<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> #RESULT<Self, D::Error> {
                 let key = <crate::wire::Key<'de> as ::serde::Deserialize<'de>>::deserialize(d)?;
-                ::std::result::Result::Ok(Self::from(key.as_str()))
+                #OK(Self::from(key.as_str()))
             }
         }
     }
@@ -163,12 +165,13 @@ pub fn int_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[IntEnumValu
     let vars: Vec<_> = names.iter().map(|n| ident(n)).collect();
     let try_body = |lits: &[Literal]| {
         if lits.is_empty() {
-            quote!(::std::result::Result::Err(crate::error::UnknownEnumValue::new(#type_lit, value)))
+            quote!(#ERR(crate::error::UnknownEnumValue::new(#type_lit, value)))
         } else {
+            let ok = &OK;
             quote! {
                 match value {
-                    #(#lits => ::std::result::Result::Ok(Self::#vars),)*
-                    _ => ::std::result::Result::Err(crate::error::UnknownEnumValue::new(#type_lit, value)),
+                    #(#lits => #ok(Self::#vars),)*
+                    _ => #ERR(crate::error::UnknownEnumValue::new(#type_lit, value)),
                 }
             }
         }
@@ -229,7 +232,7 @@ pub fn int_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[IntEnumValu
             }
 
             /// Strict parse: an unknown value is an error.
-            pub fn try_parse(value: i32) -> ::std::result::Result<Self, crate::error::UnknownEnumValue> {
+            pub fn try_parse(value: i32) -> #RESULT<Self, crate::error::UnknownEnumValue> {
                 #try_body
             }
 
@@ -241,20 +244,20 @@ pub fn int_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[IntEnumValu
             #validate
         }
 
-        impl ::std::convert::From<i32> for #ty {
+        impl #FROM<i32> for #ty {
             fn from(value: i32) -> Self {
                 Self::try_parse(value).unwrap_or_else(|_| Self::Unknown(crate::primitives::UnknownInt::new(value)))
             }
         }
 
         impl ::serde::Serialize for #ty {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> #RESULT<S::Ok, S::Error> {
                 s.serialize_i32(self.value())
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> #RESULT<Self, D::Error> {
                 <i32 as ::serde::Deserialize<'de>>::deserialize(d).map(Self::from)
             }
         }

@@ -19,8 +19,8 @@
 //!   generation time, never a runtime panic).
 //! - serde impls are hand-written (no serde_derive): structures read through their builder with one
 //!   generic visitor in the crate's `wire` module, unions are one-key objects with an `Unknown` member.
-//! - Emitters write absolute std paths; `paths` shortens those whose prelude name no item of the file
-//!   shadows (a shape called `Option` keeps `::std::option::Option` in its own file).
+//! - Emitters write std prelude names through `prelude`, which prints them bare unless an item of the
+//!   file shadows them (a shape called `Option` keeps `::std::option::Option` in its own file).
 //! - Generated files carry `#[rustfmt::skip]` on their module declarations so that `cargo fmt --all`
 //!   in the workspace leaves the committed (prettyplease-formatted) crate byte-identical.
 
@@ -29,7 +29,7 @@ mod cargo_toml;
 mod ctx;
 mod docs;
 mod enums;
-mod paths;
+mod prelude;
 pub mod render;
 mod runtime;
 mod types;
@@ -62,9 +62,9 @@ pub fn generate(model: &Model, settings: &Settings) -> Result<FileSet, String> {
         .par_iter()
         .map(|(id, n)| {
             let path = format!("src/types/{}.rs", n.module);
-            let local: std::collections::BTreeSet<String> =
-                [n.type_name.clone(), builders::builder_name(&n.type_name)].into();
-            let tokens = paths::shorten(shape_tokens(&ctx, id, n), &local);
+            let builder = builders::builder_name(&n.type_name);
+            let local = [n.type_name.as_str(), builder.as_str()];
+            let tokens = prelude::in_file(&local, || shape_tokens(&ctx, id, n));
             render::render(&path, tokens).map(|text| (path, text))
         })
         .collect();

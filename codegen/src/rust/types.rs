@@ -3,6 +3,7 @@
 
 use super::builders;
 use super::ctx::{ident, Ctx};
+use super::prelude::{DEFAULT, OPTION};
 use super::{docs, validate, wire};
 use crate::ir::Shape;
 use proc_macro2::{Literal, TokenStream};
@@ -33,11 +34,7 @@ pub fn structure(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
     let members = fields.iter().map(|f| {
         let name = ident(&f.ident);
         let t = wire::stored_type(ctx, f);
-        let t = if f.plain {
-            t
-        } else {
-            quote!(::std::option::Option<#t>)
-        };
+        let t = if f.plain { t } else { quote!(#OPTION<#t>) };
         let doc = docs::attrs(&docs::member_doc(ctx, f.member, &f.wire, f.plain));
         let dep = docs::deprecated_attr(&f.member.traits);
         quote! {
@@ -73,7 +70,7 @@ pub fn structure(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
         impl #ty {
             /// A builder for this type.
             pub fn builder() -> #builder_ty {
-                ::std::default::Default::default()
+                #DEFAULT::default()
             }
 
             #validate

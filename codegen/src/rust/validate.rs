@@ -3,6 +3,7 @@
 //! `validation.rs` / `patterns.rs`.
 
 use super::ctx::{ident, member_constraints, Ctx, Field, PatternInfo};
+use super::prelude::{NONE, RESULT, SOME, VEC};
 use crate::ir::{Bound, Bounds, ShapeKind, Traits};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -20,15 +21,15 @@ pub fn methods(body: TokenStream) -> TokenStream {
     quote! {
         /// Checks every constraint the model states on this value and everything it contains;
         /// returns all violations at once, each with its path in wire member names.
-        pub fn validate(&self) -> ::std::result::Result<(), crate::error::ValidationError> {
-            let mut out = ::std::vec::Vec::new();
+        pub fn validate(&self) -> #RESULT<(), crate::error::ValidationError> {
+            let mut out = #VEC::new();
             self.validate_at("", &mut out);
             crate::error::ValidationError::check(out)
         }
 
         /// [`Self::validate`], appending to `out` with paths under `at`.
         #[doc(hidden)]
-        pub fn validate_at(&self, #at: &str, #out: &mut ::std::vec::Vec<crate::error::Violation>) {
+        pub fn validate_at(&self, #at: &str, #out: &mut #VEC<crate::error::Violation>) {
             #body
         }
     }
@@ -48,8 +49,8 @@ pub fn struct_body(ctx: &Ctx, fields: &[Field]) -> TokenStream {
             } else {
                 quote! {
                     match &self.#name {
-                        ::std::option::Option::None => { #missing }
-                        ::std::option::Option::Some(v) => {
+                        #NONE => { #missing }
+                        #SOME(v) => {
                             let at = &crate::validation::join(at, #wire);
                             #check
                         }
@@ -68,7 +69,7 @@ pub fn struct_body(ctx: &Ctx, fields: &[Field]) -> TokenStream {
         out.extend(if f.plain {
             quote!({ let v = &self.#name; #body })
         } else {
-            quote!(if let ::std::option::Option::Some(v) = &self.#name { #body })
+            quote!(if let #SOME(v) = &self.#name { #body })
         });
     }
     out
@@ -239,7 +240,7 @@ fn sparse(
     if is_sparse && !inner.is_empty() {
         (
             quote!(#item),
-            quote!(if let ::std::option::Option::Some(#item) = #item { #inner }),
+            quote!(if let #SOME(#item) = #item { #inner }),
         )
     } else if inner.is_empty() {
         (quote!(_), inner)
@@ -250,8 +251,8 @@ fn sparse(
 
 fn opt(v: Option<TokenStream>) -> TokenStream {
     match v {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
+        Some(v) => quote!(#SOME(#v)),
+        None => quote!(#NONE),
     }
 }
 

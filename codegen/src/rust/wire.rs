@@ -4,6 +4,7 @@
 //! crate, and deserialization names every missing required member at once.
 
 use super::ctx::{ident, Ctx, Field, UNIT};
+use super::prelude::{BOX, ERR, NONE, OK, OPTION, RESULT, SOME, VEC};
 use crate::ir::{Member, ShapeKind, TimestampFormat};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -30,7 +31,7 @@ fn ser_value(ctx: &Ctx, m: &Member, v: TokenStream) -> TokenStream {
 pub fn stored_type(ctx: &Ctx, f: &Field) -> TokenStream {
     let t = ctx.rust_type(&f.member.target);
     if f.boxed {
-        quote!(::std::boxed::Box<#t>)
+        quote!(#BOX<#t>)
     } else {
         t
     }
@@ -41,7 +42,7 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     let ty = ident(type_name);
     let name_lit = Literal::string(type_name);
     let ser_body = if fields.is_empty() {
-        quote!(s.serialize_map(::std::option::Option::Some(0))?.end())
+        quote!(s.serialize_map(#SOME(0))?.end())
     } else {
         let entries = fields.iter().map(|f| {
             let name = ident(&f.ident);
@@ -51,11 +52,11 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
                 quote!(m.serialize_entry(#wire, #v)?;)
             } else {
                 let v = ser_value(ctx, f.member, quote!(v));
-                quote!(if let ::std::option::Option::Some(v) = &self.#name { m.serialize_entry(#wire, #v)?; })
+                quote!(if let #SOME(v) = &self.#name { m.serialize_entry(#wire, #v)?; })
             }
         });
         quote! {
-            let mut m = s.serialize_map(::std::option::Option::None)?;
+            let mut m = s.serialize_map(#NONE)?;
             #(#entries)*
             m.end()
         }
@@ -69,40 +70,41 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     let field_body = if fields.is_empty() {
         quote! {
             let _ = (key, map);
-            ::std::result::Result::Ok(false)
+            #OK(false)
         }
     } else {
         quote! {
             match key {
                 #(#arms)*
-                _ => return ::std::result::Result::Ok(false),
+                _ => return #OK(false),
             }
-            ::std::result::Result::Ok(true)
+            #OK(true)
         }
     };
     let inits = fields.iter().map(|f| {
         let name = ident(&f.ident);
         match (f.plain, f.boxed) {
-            (true, true) => quote!(#name: ::std::boxed::Box::new(#name),),
+            (true, true) => quote!(#name: #BOX::new(#name),),
             (true, false) => quote!(#name,),
-            (false, true) => quote!(#name: b.#name.map(::std::boxed::Box::new),),
+            (false, true) => quote!(#name: b.#name.map(#BOX::new),),
             (false, false) => quote!(#name: b.#name,),
         }
     });
     let construct = quote!(crate::types::#ty { #(#inits)* });
     let plain: Vec<&Field> = fields.iter().filter(|f| f.plain).collect();
     let finish = if plain.is_empty() {
-        quote!(::std::result::Result::Ok(#construct))
+        quote!(#OK(#construct))
     } else {
         let req: Vec<_> = plain.iter().map(|f| ident(&f.ident)).collect();
         let wires = plain.iter().map(|f| Literal::string(&f.wire));
+        let some = &SOME;
         quote! {
             match (#(b.#req,)*) {
-                (#(::std::option::Option::Some(#req),)*) => ::std::result::Result::Ok(#construct),
+                (#(#some(#req),)*) => #OK(#construct),
                 (#(#req,)*) => {
-                    let mut missing = ::std::vec::Vec::new();
+                    let mut missing = #VEC::new();
                     #(if #req.is_none() { missing.push(#wires); })*
-                    ::std::result::Result::Err(crate::wire::missing(#name_lit, &missing))
+                    #ERR(crate::wire::missing(#name_lit, &missing))
                 }
             }
         }
@@ -114,13 +116,13 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     };
     let de = quote! {
         impl<'de> crate::wire::Fields<'de> for #builder {
-            fn field<A: ::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> ::std::result::Result<bool, A::Error> {
+            fn field<A: ::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> #RESULT<bool, A::Error> {
                 #field_body
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for crate::types::#ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> #RESULT<Self, D::Error> {
                 let #b: #builder = crate::wire::deserialize_struct(d, #name_lit)?;
                 #finish
             }
@@ -128,7 +130,7 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     };
     quote! {
         impl ::serde::Serialize for crate::types::#ty {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> #RESULT<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap as _;
                 #ser_body
             }
@@ -145,20 +147,20 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
         let var = ident(&f.ident);
         let wire = Literal::string(&f.wire);
         if f.member.target == UNIT {
-            quote!(Self::#var => { let mut m = s.serialize_map(::std::option::Option::Some(1))?; m.serialize_entry(#wire, &crate::wire::Empty)?; m.end() })
+            quote!(Self::#var => { let mut m = s.serialize_map(#SOME(1))?; m.serialize_entry(#wire, &crate::wire::Empty)?; m.end() })
         } else {
             let v = ser_value(ctx, f.member, quote!(v));
-            quote!(Self::#var(v) => { let mut m = s.serialize_map(::std::option::Option::Some(1))?; m.serialize_entry(#wire, #v)?; m.end() })
+            quote!(Self::#var(v) => { let mut m = s.serialize_map(#SOME(1))?; m.serialize_entry(#wire, #v)?; m.end() })
         }
     });
     let de_arms = fields.iter().map(|f| {
         let var = ident(&f.ident);
         let wire = Literal::string(&f.wire);
         if f.member.target == UNIT {
-            quote!(#wire => map.next_value::<::std::option::Option<::serde::de::IgnoredAny>>()?.map(|_| crate::types::#ty::#var),)
+            quote!(#wire => map.next_value::<#OPTION<::serde::de::IgnoredAny>>()?.map(|_| crate::types::#ty::#var),)
         } else {
             let t = stored_type(ctx, f);
-            quote!(#wire => map.next_value::<::std::option::Option<#t>>()?.map(crate::types::#ty::#var),)
+            quote!(#wire => map.next_value::<#OPTION<#t>>()?.map(crate::types::#ty::#var),)
         }
     });
     let expecting = Literal::string(&format!("a {type_name} union (an object with one member)"));
@@ -166,11 +168,11 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
     let none = Literal::string(&format!("{type_name}: no union member set"));
     quote! {
         impl ::serde::Serialize for crate::types::#ty {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> #RESULT<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap as _;
                 match self {
                     #(#ser_arms)*
-                    Self::Unknown(name) => ::std::result::Result::Err(<S::Error as ::serde::ser::Error>::custom(
+                    Self::Unknown(name) => #ERR(<S::Error as ::serde::ser::Error>::custom(
                         ::std::format_args!("cannot serialize the unknown union member `{}`", name.as_str()),
                     )),
                 }
@@ -178,28 +180,28 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
         }
 
         impl<'de> ::serde::Deserialize<'de> for crate::types::#ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> #RESULT<Self, D::Error> {
                 struct V;
                 impl<'de> ::serde::de::Visitor<'de> for V {
                     type Value = crate::types::#ty;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
-                        let mut found: ::std::option::Option<crate::types::#ty> = ::std::option::Option::None;
-                        while let ::std::option::Option::Some(key) = map.next_key::<crate::wire::Key<'de>>()? {
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> #RESULT<Self::Value, A::Error> {
+                        let mut found: #OPTION<crate::types::#ty> = #NONE;
+                        while let #SOME(key) = map.next_key::<crate::wire::Key<'de>>()? {
                             let value = match key.as_str() {
                                 #(#de_arms)*
                                 other => {
                                     map.next_value::<::serde::de::IgnoredAny>()?;
-                                    ::std::option::Option::Some(crate::types::#ty::Unknown(
+                                    #SOME(crate::types::#ty::Unknown(
                                         crate::primitives::UnknownValue::new(other.to_string()),
                                     ))
                                 }
                             };
                             if value.is_some() {
                                 if found.is_some() {
-                                    return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#more));
+                                    return #ERR(<A::Error as ::serde::de::Error>::custom(#more));
                                 }
                                 found = value;
                             }
