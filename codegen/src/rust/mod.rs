@@ -55,22 +55,29 @@ pub struct Settings {
 }
 
 /// Generate the crate's files (paths relative to the crate root: `Cargo.toml`, `src/lib.rs`, ...).
+///
+/// Every file is rendered on the rayon pool: one task per type, and the crate-level files beside them.
 pub fn generate(model: &Model, settings: &Settings) -> Result<FileSet, String> {
     let ctx = Ctx::new(model);
     let named: Vec<(&str, &Named)> = ctx.types.iter().map(|(id, n)| (*id, n)).collect();
-    let rendered: Vec<Result<(String, String), String>> = named
-        .par_iter()
-        .map(|(id, n)| {
-            let path = format!("src/types/{}.rs", n.module);
-            let builder = builders::builder_name(&n.type_name);
-            let local = [n.type_name.as_str(), builder.as_str()];
-            let tokens = prelude::in_file(&local, || shape_tokens(&ctx, id, n));
-            render::render(&path, tokens).map(|text| (path, text))
-        })
-        .collect();
+    let (per_type, crate_level): (Vec<Rendered>, Vec<Rendered>) = rayon::join(
+        || {
+            named
+                .par_iter()
+                .map(|(id, n)| {
+                    let path = format!("src/types/{}.rs", n.module);
+                    let builder = builders::builder_name(&n.type_name);
+                    let local = [n.type_name.as_str(), builder.as_str()];
+                    let tokens = prelude::in_file(&local, || shape_tokens(&ctx, id, n));
+                    render::render(&path, tokens).map(|text| (path, text))
+                })
+                .collect()
+        },
+        || crate_files(&ctx, settings),
+    );
     let mut files = FileSet::new();
     let mut errors = Vec::new();
-    for r in rendered {
+    for r in per_type.into_iter().chain(crate_level) {
         match r {
             Ok((path, text)) => files.insert(path, text).map_err(|e| e.to_string())?,
             Err(e) => errors.push(e),
@@ -79,39 +86,47 @@ pub fn generate(model: &Model, settings: &Settings) -> Result<FileSet, String> {
     if !errors.is_empty() {
         return Err(errors.join("\n"));
     }
+    Ok(files)
+}
+
+/// One rendered file (its path and text) or why it could not be rendered.
+type Rendered = Result<(String, String), String>;
+
+/// The files outside `src/types/`: crate root, re-exports, runtime support, patterns, `Cargo.toml`.
+fn crate_files(ctx: &Ctx, settings: &Settings) -> Vec<Rendered> {
     let has_patterns = ctx
         .patterns
         .values()
         .any(|p| matches!(p, ctx::PatternInfo::Ok { .. }));
-    let mut add = |path: &str, text: Result<String, String>| -> Result<(), String> {
-        files.insert(path, text?).map_err(|e| e.to_string())
-    };
-    add(
-        "src/types.rs",
-        render::render("src/types.rs", types_root(&ctx)),
-    )?;
-    add(
-        "src/builders.rs",
-        render::render("src/builders.rs", builders_root(&ctx)),
-    )?;
-    add(
-        "src/lib.rs",
-        render::render("src/lib.rs", runtime::lib_rs(&ctx, settings, has_patterns)),
-    )?;
+    let with_path = |path: &str, text: Result<String, String>| text.map(|t| (path.to_string(), t));
+    let mut out = vec![
+        with_path(
+            "src/types.rs",
+            render::render("src/types.rs", types_root(ctx)),
+        ),
+        with_path(
+            "src/builders.rs",
+            render::render("src/builders.rs", builders_root(ctx)),
+        ),
+        with_path(
+            "src/lib.rs",
+            render::render("src/lib.rs", runtime::lib_rs(ctx, settings, has_patterns)),
+        ),
+    ];
     for (path, source) in runtime::sources(has_patterns) {
-        add(path, render::render_source(path, source))?;
+        out.push(with_path(path, render::render_source(path, source)));
     }
     if has_patterns {
-        add(
+        out.push(with_path(
             "src/patterns.rs",
-            render::render("src/patterns.rs", runtime::patterns(&ctx)),
-        )?;
+            render::render("src/patterns.rs", runtime::patterns(ctx)),
+        ));
     }
-    add(
-        "Cargo.toml",
-        Ok(cargo_toml::cargo_toml(settings, has_patterns)),
-    )?;
-    Ok(files)
+    out.push(Ok((
+        "Cargo.toml".to_string(),
+        cargo_toml::cargo_toml(settings, has_patterns),
+    )));
+    out
 }
 
 /// The items of one generated type.
