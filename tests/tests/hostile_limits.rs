@@ -169,7 +169,7 @@ fn json_nested_100000_deep_is_a_clean_error() {
 }
 
 /// Not a check: with `HOSTILE_LIMIT_MODELS=<dir>` set, writes the limit models to `<dir>` so that the
-/// real binary can be measured on them (`/usr/bin/time -v target/release/xtask generate --model ...`).
+/// real binary can be measured on them (`/usr/bin/time -v target/xtask/xtask generate --model ...`).
 #[test]
 fn write_limit_models_when_asked() {
     let Some(dir) = std::env::var_os("HOSTILE_LIMIT_MODELS") else {
