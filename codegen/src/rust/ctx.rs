@@ -1,6 +1,9 @@
-//! What the emitters share: names of every generated type, field layout, boxing of recursive members,
-//! which shapes need validation code, and the patterns to compile.
+//! What the emitters share: names of every generated type, field layout (including where each member
+//! travels, from `http`), boxing of recursive members, which shapes need validation code, and the
+//! patterns to compile.
 
+use super::http;
+pub use super::http::Location;
 use super::prelude::{OPTION, STRING, VEC};
 use crate::ir::{Member, Model, Protocol, Shape, ShapeKind, Traits};
 use crate::naming::rust as naming;
@@ -34,6 +37,8 @@ pub struct Field<'a> {
     pub required: bool,
     /// Stored as `Box<T>` because it closes a cycle.
     pub boxed: bool,
+    /// Where the member travels: in the JSON body, as the whole body, or elsewhere in the HTTP message.
+    pub location: Location<'a>,
 }
 
 /// How one pattern is compiled at run time.
@@ -54,6 +59,8 @@ pub struct Ctx<'a> {
     boxed: BTreeSet<(&'a str, &'a str)>,
     /// Shapes whose values need validation code.
     checked: BTreeSet<&'a str>,
+    /// Structures whose HTTP bindings apply (restJson1 only; see [`Location`]).
+    http_bound: BTreeSet<&'a str>,
     pub patterns: BTreeMap<String, PatternInfo>,
 }
 
@@ -90,8 +97,10 @@ impl<'a> Ctx<'a> {
             types,
             boxed: BTreeSet::new(),
             checked: BTreeSet::new(),
+            http_bound: BTreeSet::new(),
             patterns: BTreeMap::new(),
         };
+        ctx.http_bound = http::bound_structures(model);
         ctx.boxed = cycles(model);
         ctx.checked = checked_shapes(model);
         ctx.patterns = collect_patterns(model);
@@ -168,6 +177,7 @@ impl<'a> Ctx<'a> {
             .members()
             .iter()
             .map(|m| {
+                let location = http::location(&self.http_bound, shape, m);
                 let name = if union {
                     naming::variant_name(&m.name)
                 } else {
@@ -177,9 +187,13 @@ impl<'a> Ctx<'a> {
                     member: m,
                     ident: scope.claim(&name),
                     wire: self.wire_name(m),
-                    plain: !union && m.traits.required && !m.traits.client_optional,
+                    plain: !union
+                        && m.traits.required
+                        && !m.traits.client_optional
+                        && !matches!(location, Location::Outside(_)),
                     required: !union && m.traits.required,
                     boxed: self.boxed.contains(&(shape.id.as_str(), m.name.as_str())),
+                    location,
                 }
             })
             .collect()

@@ -2,9 +2,9 @@
 //! facts the model states (required, constraints, default, enum values, deprecation), as `#[doc]`
 //! attributes whose text only ever reaches the output as escaped string literals.
 
-use super::ctx::{Ctx, PatternInfo};
+use super::ctx::{Ctx, Field, Location, PatternInfo};
 use crate::docs;
-use crate::ir::{Bounds, Member, Shape, ShapeKind, Traits};
+use crate::ir::{Bounds, HttpBinding, Shape, ShapeKind, Traits};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -109,20 +109,72 @@ pub fn constraint_facts(ctx: &Ctx, traits: &Traits, target: Option<&Shape>) -> V
     out
 }
 
+/// Where a member outside the JSON body travels (restJson1 HTTP bindings).
+fn location_fact(location: Location, target: Option<&Shape>) -> Option<String> {
+    let place = match location {
+        Location::Body => return None,
+        Location::Payload => {
+            let raw = target.is_some_and(|t| {
+                matches!(
+                    t.kind,
+                    ShapeKind::Blob | ShapeKind::String | ShapeKind::Enum(_)
+                )
+            });
+            return Some(if raw {
+                "HTTP payload: the body is this value's raw bytes, not JSON (send and read them as \
+                 they are); the structure's serde impls give only this member's JSON form (a \
+                 string), so that values still round-trip through JSON."
+                    .into()
+            } else {
+                "HTTP payload: this member's value is the whole JSON body; the structure's serde \
+                 impls read and write it alone (`null` when unset: no body)."
+                    .into()
+            });
+        }
+        Location::Outside(Some(HttpBinding::Header(h))) => format!("the HTTP header {}", code(h)),
+        Location::Outside(Some(HttpBinding::PrefixHeaders(p))) => {
+            format!("the HTTP headers starting with {}", code(p))
+        }
+        Location::Outside(Some(HttpBinding::Query(q))) => {
+            format!("the query-string parameter {}", code(q))
+        }
+        Location::Outside(Some(HttpBinding::QueryParams)) => "query-string parameters".into(),
+        Location::Outside(Some(HttpBinding::Label)) => "a label of the request URI".into(),
+        Location::Outside(Some(HttpBinding::ResponseCode)) => "the HTTP status code".into(),
+        Location::Outside(Some(HttpBinding::Payload) | None) => {
+            return Some(
+                "Bound to no part of the HTTP message although another member is the payload: the \
+                 serde impls skip it and deserializing leaves it `None`."
+                    .into(),
+            )
+        }
+    };
+    Some(format!(
+        "Sent in {place}, not in the JSON body: the serde impls skip it and deserializing leaves it \
+         `None`; set it from (or write it to) the HTTP message yourself."
+    ))
+}
+
 /// Docs of a structure member: prose, then what the model says about it.
-pub fn member_doc(ctx: &Ctx, m: &Member, wire: &str, plain: bool) -> String {
+pub fn member_doc(ctx: &Ctx, f: &Field) -> String {
+    let m = f.member;
     let target = ctx.shape(&m.target);
     let mut facts = Vec::new();
     if m.traits.required {
-        facts.push(if plain {
+        facts.push(if f.plain {
             "**Required.**".to_string()
+        } else if matches!(f.location, Location::Outside(_)) {
+            "**Required** (outside the JSON body, so an `Option` that deserializing a body leaves \
+             unset; `build()` and `validate()` insist on it)."
+                .to_string()
         } else {
             "**Required** (`clientOptional`: an `Option` so that the service may relax it later; \
              `build()` and `validate()` insist on it)."
                 .to_string()
         });
     }
-    facts.push(format!("Wire name: {}.", code(wire)));
+    facts.push(format!("Wire name: {}.", code(&f.wire)));
+    facts.extend(location_fact(f.location, target));
     facts.extend(constraint_facts(ctx, &m.traits, target));
     if let Some(t) = target {
         facts.extend(enum_facts(ctx, t));

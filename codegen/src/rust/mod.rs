@@ -29,6 +29,7 @@ mod cargo_toml;
 mod ctx;
 mod docs;
 mod enums;
+mod http;
 mod prelude;
 pub mod render;
 mod runtime;

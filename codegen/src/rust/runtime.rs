@@ -55,7 +55,14 @@ fn protocol_note(p: &Protocol) -> String {
              optional members omitted, unknown enum values kept).",
             p.botocore_name(),
             if *p == Protocol::RestJson1 { " or `jsonName`" } else { "" }
-        ),
+        ) + if *p == Protocol::RestJson1 {
+            " They cover the HTTP body only: members bound to a header, the query string, a URI \
+             label or the status code stay `Option` fields that the impls skip (set them from the \
+             HTTP message), and a structure with an `httpPayload` member reads and writes that \
+             member's value alone."
+        } else {
+            ""
+        },
         other => format!(
             "The service speaks `{}`, which is not JSON: this crate gives types, builders and validation; \
              its serde impls are a JSON form of the types (member names as keys), not the service's wire format.",

@@ -35,7 +35,7 @@ pub fn structure(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
         let name = ident(&f.ident);
         let t = wire::stored_type(ctx, f);
         let t = if f.plain { t } else { quote!(#OPTION<#t>) };
-        let doc = docs::attrs(&docs::member_doc(ctx, f.member, &f.wire, f.plain));
+        let doc = docs::attrs(&docs::member_doc(ctx, f));
         let dep = docs::deprecated_attr(&f.member.traits);
         quote! {
             #doc

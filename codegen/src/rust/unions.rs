@@ -1,5 +1,6 @@
 //! Unions as Rust enums: a variant per member (unit members become unit variants) plus `Unknown`
-//! holding the name of a member this crate does not know; exactly one member is always set.
+//! holding the name and raw JSON value of a member this crate does not know (so that it survives a
+//! JSON round trip); exactly one member is always set.
 
 use super::ctx::{ident, Ctx, UNIT};
 use super::{docs, validate, wire};
@@ -23,7 +24,7 @@ pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
     let dep = docs::deprecated_attr(&shape.traits);
     let variants = fields.iter().map(|f| {
         let var = ident(&f.ident);
-        let doc = docs::attrs(&docs::member_doc(ctx, f.member, &f.wire, false));
+        let doc = docs::attrs(&docs::member_doc(ctx, f));
         let dep = docs::deprecated_attr(&f.member.traits);
         if f.member.target == UNIT {
             quote!(#doc #dep #var,)
@@ -51,17 +52,17 @@ pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
             });
         }
     }
-    let unknown = quote!(crate::validation::unknown_union(#type_lit, name.as_str(), at, out););
+    let unknown = quote!(crate::validation::unknown_union(#type_lit, u.name(), at, out););
     let body = if fields.is_empty() {
-        quote!(let Self::Unknown(name) = self; #unknown)
+        quote!(let Self::Unknown(u) = self; #unknown)
     } else if checks.is_empty() {
-        quote!(if let Self::Unknown(name) = self { #unknown })
+        quote!(if let Self::Unknown(u) = self { #unknown })
     } else {
         let rest = (checks.len() < fields.len()).then(|| quote!(_ => {}));
         quote! {
             match self {
                 #(#checks)*
-                Self::Unknown(name) => { #unknown }
+                Self::Unknown(u) => { #unknown }
                 #rest
             }
         }
@@ -89,7 +90,7 @@ pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     match self {
                         #(#arms)*
-                        Self::Unknown(name) => f.debug_tuple("Unknown").field(name).finish(),
+                        Self::Unknown(u) => f.debug_tuple("Unknown").field(&u.name()).finish(),
                     }
                 }
             }
@@ -105,8 +106,9 @@ pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
         #[non_exhaustive]
         pub enum #ty {
             #(#variants)*
-            /// A member this version of the crate does not know (its wire name); cannot be serialized.
-            Unknown(crate::primitives::UnknownValue),
+            /// A member this version of the crate does not know, kept as received (its wire name and raw
+            /// JSON value) so that serializing writes it back unchanged; `validate()` reports it.
+            Unknown(crate::primitives::UnknownMember),
         }
 
         impl #ty {

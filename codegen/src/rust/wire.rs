@@ -1,29 +1,61 @@
 //! Hand-written serde impls for structures and unions in the JSON wire shape (member names, or
-//! `jsonName` under restJson1; absent optionals omitted; unions as one-key objects; timestamps per
-//! `timestampFormat`). Hand-written rather than derived: smaller code, no proc-macro in the generated
+//! `jsonName` under restJson1 only; absent optionals omitted; unions as one-key objects, unknown
+//! members kept with their raw value; timestamps per `timestampFormat`, inside lists and maps too).
+//! Under restJson1 the impls cover the HTTP body only: members bound to headers, the query string,
+//! the URI or the status code are skipped, and an `httpPayload` member is the whole body (see
+//! `ctx::Location`). Hand-written rather than derived: smaller code, no proc-macro in the generated
 //! crate, and deserialization names every missing required member at once.
 
-use super::ctx::{ident, Ctx, Field, UNIT};
+use super::ctx::{ident, Ctx, Field, Location, UNIT};
 use super::prelude::{BOX, ERR, NONE, OK, OPTION, RESULT, SOME, VEC};
 use crate::ir::{Member, ShapeKind, TimestampFormat};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-/// The serialized form of a member value `v` (an expression of type `&T`), wrapped for its format.
-fn ser_value(ctx: &Ctx, m: &Member, v: TokenStream) -> TokenStream {
-    let target = ctx.shape(&m.target);
-    if !target.is_some_and(|s| matches!(s.kind, ShapeKind::Timestamp)) {
-        return v;
+/// The serialized form of a member value `v` (an expression of type `&T`), wrapped when the
+/// timestamps it holds are not written as epoch seconds.
+pub(crate) fn ser_value(ctx: &Ctx, m: &Member, v: TokenStream) -> TokenStream {
+    match timestamp_writer(ctx, m, 0) {
+        Some(f) => quote!(&crate::wire::With::<#f, _>::new(#v)),
+        None => v,
     }
-    let format = m
-        .traits
-        .timestamp_format
-        .as_ref()
-        .or(target.and_then(|s| s.traits.timestamp_format.as_ref()));
-    match format {
-        Some(TimestampFormat::DateTime) => quote!(&crate::wire::AsDateTime(#v)),
-        Some(TimestampFormat::HttpDate) => quote!(&crate::wire::AsHttpDate(#v)),
-        _ => v,
+}
+
+/// How timestamps in a value of member `m` are written, as a `crate::wire` format type
+/// (`Each<Rfc3339>` for a list of date-times); `None` when they are all epoch seconds (the JSON
+/// protocols' default, which `DateTime`'s own `Serialize` writes) or there are none. The format is
+/// the member's `timestampFormat`, else the target timestamp shape's (Smithy's precedence); for lists
+/// and maps it is that of their `member` / `value`, at any depth.
+fn timestamp_writer(ctx: &Ctx, m: &Member, depth: usize) -> Option<TokenStream> {
+    let target = ctx.shape(&m.target)?;
+    if depth > 64 {
+        return None;
+    }
+    let element = |inner: &Member| {
+        let f = timestamp_writer(ctx, inner, depth + 1)?;
+        let f = if target.traits.sparse {
+            quote!(crate::wire::Sparse<#f>)
+        } else {
+            f
+        };
+        Some(quote!(crate::wire::Each<#f>))
+    };
+    match &target.kind {
+        ShapeKind::Timestamp => {
+            let format = m
+                .traits
+                .timestamp_format
+                .as_ref()
+                .or(target.traits.timestamp_format.as_ref());
+            match format {
+                Some(TimestampFormat::DateTime) => Some(quote!(crate::wire::Rfc3339)),
+                Some(TimestampFormat::HttpDate) => Some(quote!(crate::wire::HttpDate)),
+                Some(TimestampFormat::EpochSeconds) | None => None,
+            }
+        }
+        ShapeKind::List(inner) => element(inner),
+        ShapeKind::Map { value, .. } => element(value),
+        _ => None,
     }
 }
 
@@ -37,14 +69,23 @@ pub fn stored_type(ctx: &Ctx, f: &Field) -> TokenStream {
     }
 }
 
-/// `Serialize` and `Deserialize` for a structure.
+/// `Serialize` and `Deserialize` for a structure: its body members as a JSON object, or the value of
+/// its `httpPayload` member alone. Members outside the body are neither written nor read
+/// (deserialization leaves them `None`; see [`Location`]).
 pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream {
+    if let Some(payload) = fields.iter().find(|f| f.location == Location::Payload) {
+        return payload_serde(ctx, type_name, fields, payload);
+    }
     let ty = ident(type_name);
     let name_lit = Literal::string(type_name);
-    let ser_body = if fields.is_empty() {
+    let body: Vec<&Field> = fields
+        .iter()
+        .filter(|f| f.location == Location::Body)
+        .collect();
+    let ser_body = if body.is_empty() {
         quote!(s.serialize_map(#SOME(0))?.end())
     } else {
-        let entries = fields.iter().map(|f| {
+        let entries = body.iter().map(|f| {
             let name = ident(&f.ident);
             let wire = Literal::string(&f.wire);
             if f.plain {
@@ -62,12 +103,12 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
         }
     };
     let builder = format_ident!("{}", super::builders::builder_name(type_name));
-    let arms = fields.iter().map(|f| {
+    let arms = body.iter().map(|f| {
         let name = ident(&f.ident);
         let wire = Literal::string(&f.wire);
         quote!(#wire => self.#name = map.next_value()?,)
     });
-    let field_body = if fields.is_empty() {
+    let field_body = if body.is_empty() {
         quote! {
             let _ = (key, map);
             #OK(false)
@@ -83,6 +124,9 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     };
     let inits = fields.iter().map(|f| {
         let name = ident(&f.ident);
+        if f.location != Location::Body {
+            return quote!(#name: #NONE,);
+        }
         match (f.plain, f.boxed) {
             (true, true) => quote!(#name: #BOX::new(#name),),
             (true, false) => quote!(#name,),
@@ -91,7 +135,7 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
         }
     });
     let construct = quote!(crate::types::#ty { #(#inits)* });
-    let plain: Vec<&Field> = fields.iter().filter(|f| f.plain).collect();
+    let plain: Vec<&Field> = body.iter().copied().filter(|f| f.plain).collect();
     let finish = if plain.is_empty() {
         quote!(#OK(#construct))
     } else {
@@ -109,7 +153,7 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
             }
         }
     };
-    let b = if fields.is_empty() {
+    let b = if body.is_empty() {
         quote!(_b)
     } else {
         quote!(b)
@@ -140,7 +184,52 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     }
 }
 
-/// `Serialize` and `Deserialize` for a union: a one-key object; an unknown key becomes `Unknown`.
+/// serde for a structure with an `httpPayload` member: the body is that member's value (`null` when
+/// it is unset: no body); every other member travels outside the body and is left `None` when reading.
+fn payload_serde(ctx: &Ctx, type_name: &str, fields: &[Field], payload: &Field) -> TokenStream {
+    let ty = ident(type_name);
+    let name = ident(&payload.ident);
+    let stored = stored_type(ctx, payload);
+    let (ser, read) = if payload.plain {
+        let v = ser_value(ctx, payload.member, quote!(&self.#name));
+        (
+            quote!(::serde::Serialize::serialize(#v, s)),
+            quote!(<#stored as ::serde::Deserialize>::deserialize(d)?),
+        )
+    } else {
+        let v = ser_value(ctx, payload.member, quote!(v));
+        (
+            quote! {
+                match &self.#name {
+                    #SOME(v) => ::serde::Serialize::serialize(#v, s),
+                    #NONE => s.serialize_none(),
+                }
+            },
+            quote!(<#OPTION<#stored> as ::serde::Deserialize>::deserialize(d)?),
+        )
+    };
+    let others = fields.iter().filter(|f| f.ident != payload.ident).map(|f| {
+        let n = ident(&f.ident);
+        quote!(#n: #NONE,)
+    });
+    quote! {
+        impl ::serde::Serialize for crate::types::#ty {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> #RESULT<S::Ok, S::Error> {
+                #ser
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for crate::types::#ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> #RESULT<Self, D::Error> {
+                #OK(crate::types::#ty { #name: #read, #(#others)* })
+            }
+        }
+    }
+}
+
+/// `Serialize` and `Deserialize` for a union: a one-key object. An unknown key becomes `Unknown`
+/// holding its name and raw JSON value, which serializing writes back unchanged; a `null` value counts
+/// as unset, for unknown members as for known ones.
 pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream {
     let ty = ident(type_name);
     let ser_arms = fields.iter().map(|f| {
@@ -172,9 +261,7 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
                 use ::serde::ser::SerializeMap as _;
                 match self {
                     #(#ser_arms)*
-                    Self::Unknown(name) => #ERR(<S::Error as ::serde::ser::Error>::custom(
-                        ::std::format_args!("cannot serialize the unknown union member `{}`", name.as_str()),
-                    )),
+                    Self::Unknown(u) => { let mut m = s.serialize_map(#SOME(1))?; m.serialize_entry(u.name(), u.value())?; m.end() }
                 }
             }
         }
@@ -193,9 +280,9 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
                             let value = match key.as_str() {
                                 #(#de_arms)*
                                 other => {
-                                    map.next_value::<::serde::de::IgnoredAny>()?;
-                                    #SOME(crate::types::#ty::Unknown(
-                                        crate::primitives::UnknownValue::new(other.to_string()),
+                                    let value: ::serde_json::Value = map.next_value()?;
+                                    (!value.is_null()).then(|| crate::types::#ty::Unknown(
+                                        crate::primitives::UnknownMember::new(other.to_string(), value),
                                     ))
                                 }
                             };
@@ -212,5 +299,168 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
                 d.deserialize_map(V)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Model;
+    use serde_json::{json, Value};
+
+    fn model(protocol: &str, shapes: Value) -> Model {
+        let mut all = json!({
+            "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+                       "traits": {protocol: {}}},
+            "ex#Op": {"type": "operation", "input": {"target": "ex#In"}}
+        });
+        for (k, v) in shapes.as_object().expect("object") {
+            all[k] = v.clone();
+        }
+        let ast = json!({"smithy": "2.0", "shapes": all});
+        crate::load::smithy::load("test.json", &ast).expect("test model loads")
+    }
+
+    /// The timestamp writer of each member of `In`, as compact text (`None` when epoch seconds).
+    fn writers(m: &Model) -> Vec<(String, Option<String>)> {
+        let ctx = Ctx::new(m);
+        ctx.shape("In")
+            .expect("In")
+            .kind
+            .members()
+            .iter()
+            .map(|mem| {
+                let w = timestamp_writer(&ctx, mem, 0).map(|t| t.to_string().replace(' ', ""));
+                (mem.name.clone(), w)
+            })
+            .collect()
+    }
+
+    fn ts(format: &str) -> Value {
+        json!({"smithy.api#timestampFormat": format})
+    }
+
+    #[test]
+    fn timestamp_formats_reach_into_lists_and_maps() {
+        let m = model(
+            "aws.protocols#awsJson1_1",
+            json!({
+                "ex#In": {"type": "structure", "members": {
+                    "Plain": {"target": "smithy.api#Timestamp"},
+                    "Member": {"target": "smithy.api#Timestamp", "traits": ts("date-time")},
+                    "Shape": {"target": "ex#Http"},
+                    "Override": {"target": "ex#Http", "traits": ts("epoch-seconds")},
+                    "List": {"target": "ex#DtList"},
+                    "Nested": {"target": "ex#Nested"},
+                    "Sparse": {"target": "ex#SparseMap"},
+                    "Epochs": {"target": "ex#EpochList"},
+                    "Text": {"target": "smithy.api#String"}
+                }},
+                "ex#Http": {"type": "timestamp", "traits": ts("http-date")},
+                "ex#DtList": {"type": "list", "member": {"target": "smithy.api#Timestamp", "traits": ts("date-time")}},
+                "ex#Nested": {"type": "list", "member": {"target": "ex#DtList"}},
+                "ex#SparseMap": {"type": "map", "key": {"target": "smithy.api#String"},
+                                 "value": {"target": "ex#Http"}, "traits": {"smithy.api#sparse": {}}},
+                "ex#EpochList": {"type": "list", "member": {"target": "ex#Http", "traits": ts("epoch-seconds")}}
+            }),
+        );
+        let w = |s: &str| Some(s.to_string());
+        assert_eq!(
+            writers(&m),
+            [
+                ("Plain".into(), None),
+                ("Member".into(), w("crate::wire::Rfc3339")),
+                ("Shape".into(), w("crate::wire::HttpDate")),
+                ("Override".into(), None),
+                ("List".into(), w("crate::wire::Each<crate::wire::Rfc3339>")),
+                (
+                    "Nested".into(),
+                    w("crate::wire::Each<crate::wire::Each<crate::wire::Rfc3339>>")
+                ),
+                (
+                    "Sparse".into(),
+                    w("crate::wire::Each<crate::wire::Sparse<crate::wire::HttpDate>>")
+                ),
+                ("Epochs".into(), None),
+                ("Text".into(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_that_contains_itself_does_not_recurse_forever() {
+        let mut m = model(
+            "aws.protocols#awsJson1_1",
+            json!({
+                "ex#In": {"type": "structure", "members": {"L": {"target": "ex#Loop"}}},
+                "ex#Loop": {"type": "list", "member": {"target": "smithy.api#String"}}
+            }),
+        );
+        // Front-ends reject such a model; the IR could still hold one.
+        if let Some(s) = m.shapes.get_mut("Loop") {
+            if let ShapeKind::List(inner) = &mut s.kind {
+                inner.target = "Loop".into();
+            }
+        }
+        assert_eq!(writers(&m), [("L".into(), None)]);
+    }
+
+    /// The serde impls of structure `id`, as text.
+    fn serde_text(m: &Model, id: &str) -> String {
+        let ctx = Ctx::new(m);
+        let shape = ctx.shape(id).expect("shape");
+        let name = ctx.types[id].type_name.clone();
+        struct_serde(&ctx, &name, &ctx.fields(shape)).to_string()
+    }
+
+    #[test]
+    fn rest_json_serde_skips_bound_members_and_uses_json_name() {
+        let shapes = json!({
+            "ex#In": {"type": "structure", "members": {
+                "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}}},
+                "Tok": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "X-Tok"}},
+                "Code": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpResponseCode": {}}},
+                "Name": {"target": "smithy.api#String", "traits": {"smithy.api#jsonName": "nameJson"}}
+            }}
+        });
+        let rest = serde_text(&model("aws.protocols#restJson1", shapes.clone()), "In");
+        assert!(rest.contains("\"nameJson\""), "{rest}");
+        for bound in ["\"Id\"", "\"Tok\"", "\"X-Tok\"", "\"Code\"", "\"Name\""] {
+            assert!(!rest.contains(bound), "{bound} in restJson1 serde: {rest}");
+        }
+        // awsJson ignores both jsonName and the bindings.
+        let aws = serde_text(&model("aws.protocols#awsJson1_0", shapes), "In");
+        for name in ["\"Id\"", "\"Tok\"", "\"Code\"", "\"Name\""] {
+            assert!(
+                aws.contains(name),
+                "{name} missing from awsJson1_0 serde: {aws}"
+            );
+        }
+        assert!(!aws.contains("nameJson"), "{aws}");
+    }
+
+    #[test]
+    fn a_payload_structure_serializes_its_payload_alone() {
+        let m = model(
+            "aws.protocols#restJson1",
+            json!({
+                "ex#In": {"type": "structure", "members": {
+                    "Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}}},
+                    "Doc": {"target": "smithy.api#Document", "traits": {"smithy.api#httpPayload": {}}}
+                }}
+            }),
+        );
+        let text = serde_text(&m, "In");
+        assert!(!text.contains("serialize_map"), "{text}");
+        assert!(
+            !text.contains("\"Doc\""),
+            "no member key for a payload: {text}"
+        );
+        assert!(text.contains("serialize_none"), "{text}");
+        assert!(
+            text.replace(' ', "")
+                .contains("id:::std::option::Option::None"),
+            "the label is left unset: {text}"
+        );
     }
 }

@@ -1,4 +1,5 @@
-//! Value types the model's shapes are built from: timestamps, blobs and unknown enum values.
+//! Value types the model's shapes are built from: timestamps, blobs, unknown enum values and unknown
+//! union members.
 
 use ::std::fmt;
 
@@ -264,6 +265,32 @@ impl UnknownValue {
     }
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A union member this version of the crate does not know, kept as received: its wire name and its
+/// raw JSON value (a [`serde_json::Value`], the type the crate uses for Smithy documents).
+///
+/// Serializing the union writes the member back unchanged, so a value read from a newer service
+/// survives a round trip; `validate()` still reports it. Only the crate creates these.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownMember {
+    name: ::std::string::String,
+    value: ::serde_json::Value,
+}
+
+impl UnknownMember {
+    #[allow(dead_code)]
+    pub(crate) fn new(name: ::std::string::String, value: ::serde_json::Value) -> Self {
+        UnknownMember { name, value }
+    }
+    /// The member's name on the wire.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The member's value as received.
+    pub fn value(&self) -> &::serde_json::Value {
+        &self.value
     }
 }
 

@@ -1,4 +1,5 @@
-//! JSON wire support for the hand-written serde impls: map keys, missing members, timestamp formats.
+//! JSON wire support for the hand-written serde impls: map keys, missing members, timestamp formats
+//! (also inside lists and maps), blobs, and the generic structure visitor.
 
 #![allow(dead_code)]
 
@@ -50,21 +51,82 @@ pub(crate) fn missing<E: ::serde::de::Error>(type_name: &str, members: &[&str]) 
     ))
 }
 
-/// Writes a timestamp as an RFC 3339 string (`timestampFormat: date-time`).
-pub(crate) struct AsDateTime<'a>(pub(crate) &'a DateTime);
+/// Writes a value of type `T` whose timestamps are not epoch seconds. The generated code names the
+/// format as a type, e.g. `Each<Sparse<Rfc3339>>` for a sparse list of RFC 3339 date-times.
+pub(crate) trait Format<T: ?Sized> {
+    fn write<S: ::serde::Serializer>(v: &T, s: S) -> ::std::result::Result<S::Ok, S::Error>;
+}
 
-impl ::serde::Serialize for AsDateTime<'_> {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0.to_rfc3339())
+/// `timestampFormat: date-time`: an RFC 3339 string.
+pub(crate) struct Rfc3339;
+
+impl Format<DateTime> for Rfc3339 {
+    fn write<S: ::serde::Serializer>(v: &DateTime, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&v.to_rfc3339())
     }
 }
 
-/// Writes a timestamp as an HTTP date string (`timestampFormat: http-date`).
-pub(crate) struct AsHttpDate<'a>(pub(crate) &'a DateTime);
+/// `timestampFormat: http-date`: an HTTP date string.
+pub(crate) struct HttpDate;
 
-impl ::serde::Serialize for AsHttpDate<'_> {
+impl Format<DateTime> for HttpDate {
+    fn write<S: ::serde::Serializer>(v: &DateTime, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&v.to_http_date())
+    }
+}
+
+/// Every element of a list, or every value of a map, in format `F`.
+pub(crate) struct Each<F>(::std::marker::PhantomData<F>);
+
+impl<T, F: Format<T>> Format<::std::vec::Vec<T>> for Each<F> {
+    fn write<S: ::serde::Serializer>(v: &::std::vec::Vec<T>, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeSeq as _;
+        let mut seq = s.serialize_seq(::std::option::Option::Some(v.len()))?;
+        for e in v {
+            seq.serialize_element(&With::<F, T>::new(e))?;
+        }
+        seq.end()
+    }
+}
+
+impl<T, F: Format<T>> Format<::std::collections::BTreeMap<::std::string::String, T>> for Each<F> {
+    fn write<S: ::serde::Serializer>(
+        v: &::std::collections::BTreeMap<::std::string::String, T>,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut m = s.serialize_map(::std::option::Option::Some(v.len()))?;
+        for (k, e) in v {
+            m.serialize_entry(k, &With::<F, T>::new(e))?;
+        }
+        m.end()
+    }
+}
+
+/// An element of a sparse list or map: `null`, or the value in format `F`.
+pub(crate) struct Sparse<F>(::std::marker::PhantomData<F>);
+
+impl<T, F: Format<T>> Format<::std::option::Option<T>> for Sparse<F> {
+    fn write<S: ::serde::Serializer>(v: &::std::option::Option<T>, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        match v {
+            ::std::option::Option::Some(e) => F::write(e, s),
+            ::std::option::Option::None => s.serialize_none(),
+        }
+    }
+}
+
+/// A borrowed value that serializes in format `F`.
+pub(crate) struct With<'a, F, T: ?Sized>(&'a T, ::std::marker::PhantomData<F>);
+
+impl<'a, F, T: ?Sized> With<'a, F, T> {
+    pub(crate) fn new(v: &'a T) -> Self {
+        With(v, ::std::marker::PhantomData)
+    }
+}
+
+impl<F: Format<T>, T: ?Sized> ::serde::Serialize for With<'_, F, T> {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0.to_http_date())
+        F::write(self.0, s)
     }
 }
 
