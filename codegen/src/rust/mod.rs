@@ -18,7 +18,10 @@
 //!   else in Annex B mode; a pattern neither accepts is documented and left unchecked (found at
 //!   generation time, never a runtime panic).
 //! - serde impls are hand-written (no serde_derive): structures read through their builder with one
-//!   generic visitor in the crate's `wire` module, unions are one-key objects with an `Unknown` member.
+//!   generic visitor in the crate's `wire` module, unions are one-key objects whose `Unknown` variant
+//!   keeps an unknown member's name and raw JSON value (so it round-trips). Under restJson1 they are the
+//!   HTTP body only: HTTP-bound members are skipped (and always `Option`), an `httpPayload` member is the
+//!   whole body (`http` decides where each member travels).
 //! - Emitters write std prelude names through `prelude`, which prints them bare unless an item of the
 //!   file shadows them (a shape called `Option` keeps `::std::option::Option` in its own file).
 //! - Generated files carry `#[rustfmt::skip]` on their module declarations so that `cargo fmt --all`
