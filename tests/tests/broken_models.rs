@@ -89,6 +89,15 @@ const TABLE: &[Row] = &[
         ],
     ),
     (
+        "broken/int_enum_out_of_range.json",
+        &[],
+        &[
+            r#": shape `example.bad#Level` at /shapes/example.bad#Level/members/ENORMOUS/traits/smithy.api#enumValue: `smithy.api#enumValue` 18446744073709551615 of intEnum member `ENORMOUS` is outside the 32-bit integer range of an intEnum"#,
+            r#": shape `example.bad#Level` at /shapes/example.bad#Level/members/HUGE/traits/smithy.api#enumValue: `smithy.api#enumValue` 2147483648 of intEnum member `HUGE` is outside the 32-bit integer range of an intEnum"#,
+            r#": shape `example.bad#Level` at /shapes/example.bad#Level/members/TINY/traits/smithy.api#enumValue: `smithy.api#enumValue` -2147483649 of intEnum member `TINY` is outside the 32-bit integer range of an intEnum"#,
+        ],
+    ),
+    (
         "broken/mixin_cycle.json",
         &[],
         &[

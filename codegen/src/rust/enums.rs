@@ -153,7 +153,9 @@ pub fn string_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[EnumValu
     }
 }
 
-/// An intEnum (values are `i32`; values outside `i32` are dropped).
+/// An intEnum (values are `i32`, as Smithy's intEnum specializes `integer`). The Smithy loader
+/// reports a value outside `i32` as a model error, so a loaded model never has one; an IR built
+/// otherwise has such values skipped here rather than truncated.
 pub fn int_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[IntEnumValue]) -> TokenStream {
     let values: Vec<&IntEnumValue> = distinct(values, |v| v.value)
         .into_iter()

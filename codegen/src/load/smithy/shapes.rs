@@ -331,8 +331,25 @@ impl<'a> Builder<'a, '_, '_> {
                     continue;
                 }
                 Some(ev) => {
-                    match ev.value.as_i64() {
-                        Some(i) => i,
+                    let int = ev
+                        .value
+                        .as_i64()
+                        .map(i128::from)
+                        .or_else(|| ev.value.as_u64().map(i128::from));
+                    match int {
+                        // An intEnum is a specialization of `integer`: 32-bit values only.
+                        Some(i) if i32::try_from(i).is_err() => {
+                            self.cx.err(
+                                Some(ev.owner),
+                                ev.path(&[]),
+                                format!(
+                                    "`smithy.api#enumValue` {i} of intEnum member `{}` is outside the 32-bit integer range of an intEnum",
+                                    m.name
+                                ),
+                            );
+                            continue;
+                        }
+                        Some(i) => i as i64,
                         None => {
                             let path = ev.path(&[]);
                             self.cx.err(
