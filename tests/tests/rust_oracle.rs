@@ -25,7 +25,7 @@ mod generate;
 mod schema;
 
 use generate::{Generator, Rng};
-use sagemaker_endpoint_config::error::Rule;
+use sagemaker_endpoint_config::error::{Bound, Detail, Violation};
 use sagemaker_endpoint_config::CreateEndpointConfigInput;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -140,42 +140,30 @@ fn ours(line: &str) -> Ours {
     let mut kept = Vec::new();
     let mut dropped = 0;
     for v in err.violations() {
-        let kind = match v.rule {
-            Rule::Required => "required",
-            Rule::Union => "union",
-            Rule::Length if below_min(&v.message, "length ") => "length",
-            Rule::Range if below_min(&v.message, "value ") => "range",
-            _ => {
-                dropped += 1;
-                continue;
-            }
-        };
-        kept.push((kind.to_string(), v.path.clone()));
+        match botocore_kind(v) {
+            Some(kind) => kept.push((kind.to_string(), v.path.clone())),
+            None => dropped += 1,
+        }
     }
     kept.sort();
     Ours::Checked(kept, dropped)
 }
 
-/// Whether a length/range message (`length 0 elements, expected between 1 and 10`,
-/// `value -1, expected at least 0`) is about the minimum. The violation carries no bounds of its
-/// own, so the message is read; a format this does not know fails the test loudly.
-fn below_min(message: &str, lead: &str) -> bool {
-    let parse = || -> Option<bool> {
-        let rest = message.strip_prefix(lead)?;
-        let value: f64 = rest.split([' ', ',']).next()?.parse().ok()?;
-        let (_, bounds) = rest.split_once("expected ")?;
-        let first = |s: &str| -> Option<f64> { s.split(' ').next()?.parse().ok() };
-        if let Some(b) = bounds.strip_prefix("between ") {
-            Some(value < first(b)?)
-        } else if let Some(b) = bounds.strip_prefix("at least ") {
-            Some(value < first(b)?)
-        } else if bounds.starts_with("at most ") {
-            Some(false)
-        } else {
-            None
-        }
-    };
-    parse().unwrap_or_else(|| panic!("unrecognised length/range message: {message:?}"))
+/// The kind botocore would report for one of our violations, from its structured detail; `None`
+/// for what botocore never checks (maximums, patterns, enums, uniqueness, unknown union members).
+fn botocore_kind(v: &Violation) -> Option<&'static str> {
+    match &v.detail {
+        Detail::Required { .. } => Some("required"),
+        Detail::Length {
+            bound: Bound::BelowMin,
+            ..
+        } => Some("length"),
+        Detail::Range {
+            bound: Bound::BelowMin,
+            ..
+        } => Some("range"),
+        _ => None,
+    }
 }
 
 /// botocore's errors for one request, in our kinds; "unknown field" is not compared.
@@ -307,16 +295,56 @@ fn generated_validator_agrees_with_botocore() {
     }
 }
 
+/// The classification reads the detail of real violations of the generated crate: a list below its
+/// minimum and a name above its maximum, a weight below its minimum, a missing member, an enum.
 #[test]
-fn length_and_range_messages_are_read() {
-    assert!(below_min(
-        "length 0 elements, expected between 1 and 10",
-        "length "
-    ));
-    assert!(!below_min(
-        "length 11 elements, expected between 1 and 10",
-        "length "
-    ));
-    assert!(below_min("value -0.25, expected at least 0", "value "));
-    assert!(!below_min("value 7, expected at most 5", "value "));
+fn violations_are_classified_by_their_detail() {
+    let input: CreateEndpointConfigInput = serde_json::from_value(serde_json::json!({
+        "EndpointConfigName": "a".repeat(64),
+        "ProductionVariants": [],
+    }))
+    .expect("readable");
+    let err = input.validate().expect_err("invalid");
+    let kinds: Vec<(&str, Option<&str>)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.path.as_str(), botocore_kind(v)))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("EndpointConfigName", None),
+            ("EndpointConfigName", None),
+            ("ProductionVariants", Some("length")),
+        ],
+        "{err}"
+    );
+    let input: CreateEndpointConfigInput = serde_json::from_value(serde_json::json!({
+        "EndpointConfigName": "cfg",
+        "ProductionVariants": [{"VariantName": "v", "InitialVariantWeight": -0.25, "InstanceType": "ml.nope"}],
+    }))
+    .expect("readable");
+    let err = input.validate().expect_err("invalid");
+    let kinds: Vec<(&str, Option<&str>)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.path.as_str(), botocore_kind(v)))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("ProductionVariants[0].InstanceType", None),
+            ("ProductionVariants[0].InitialVariantWeight", Some("range")),
+        ],
+        "{err}"
+    );
+    let input: CreateEndpointConfigInput =
+        serde_json::from_value(serde_json::json!({"ProductionVariants": [{"VariantName": "v"}]}))
+            .expect("readable");
+    let err = input.validate().expect_err("invalid");
+    assert_eq!(
+        botocore_kind(&err.violations()[0]),
+        Some("required"),
+        "{err}"
+    );
 }

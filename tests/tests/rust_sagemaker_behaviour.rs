@@ -1,7 +1,7 @@
 //! Behaviour of the committed generated crate `sagemaker-endpoint-config` (the four endpoint-config
 //! operations): builders, enums, validation paths and the JSON wire form.
 
-use sagemaker_endpoint_config::error::Rule;
+use sagemaker_endpoint_config::error::{Bound, Detail, LengthUnit, RangeValue, Rule, Violation};
 use sagemaker_endpoint_config::primitives::DateTime;
 use sagemaker_endpoint_config::{
     CaptureMode, CaptureOption, CreateEndpointConfigInput, DataCaptureConfig,
@@ -132,6 +132,159 @@ fn constraint_violations_carry_their_paths() {
         violations(&request("cfg", vec![variant("v1"), light])),
         [(
             "ProductionVariants[1].InitialVariantWeight".to_string(),
+            Rule::Range
+        )]
+    );
+}
+
+/// Every violation of `r`, in order.
+fn all(r: &CreateEndpointConfigInput) -> Vec<Violation> {
+    r.validate()
+        .map_or_else(|e| e.into_violations(), |()| Vec::new())
+}
+
+#[test]
+fn violation_details_carry_the_bound_limits_and_value() {
+    let v = all(&request(&"a".repeat(64), vec![variant("v1")]));
+    assert_eq!(
+        v[0].detail,
+        Detail::Length {
+            bound: Bound::AboveMax,
+            actual: 64,
+            min: Some(0),
+            max: Some(63),
+            unit: LengthUnit::Characters
+        }
+    );
+    assert_eq!(
+        v[0].message,
+        "too long: length 64 characters, expected between 0 and 63 characters"
+    );
+    assert_eq!(v[0].detail.bound(), Some(Bound::AboveMax));
+    assert_eq!(
+        v[1].detail,
+        Detail::Pattern {
+            pattern: "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$"
+        }
+    );
+    // Characters are Unicode scalar values: 63 of them (126 bytes) fit.
+    let v = all(&request(&"é".repeat(64), vec![variant("v1")]));
+    assert!(
+        matches!(v[0].detail, Detail::Length { actual: 64, .. }),
+        "{v:?}"
+    );
+
+    let v = all(&request("cfg", vec![]));
+    assert_eq!(
+        v[0].detail,
+        Detail::Length {
+            bound: Bound::BelowMin,
+            actual: 0,
+            min: Some(1),
+            max: Some(10),
+            unit: LengthUnit::Elements
+        }
+    );
+    let v = all(&request(
+        "cfg",
+        (0..11).map(|i| variant(&format!("v{i}"))).collect(),
+    ));
+    assert_eq!(v[0].detail.bound(), Some(Bound::AboveMax));
+
+    // `InitialVariantWeight` is a 32-bit float with `min: 0`; `InitialInstanceCount` an integer with `min: 1`.
+    let mut light = variant("v1");
+    light.initial_variant_weight = Some(-0.5);
+    light.initial_instance_count = Some(0);
+    light.instance_type = Some("ml.future.huge".into());
+    light.variant_name = None;
+    let v = all(&request("cfg", vec![light]));
+    let details: Vec<(&str, &Detail)> = v.iter().map(|v| (v.path.as_str(), &v.detail)).collect();
+    assert_eq!(
+        details,
+        [
+            (
+                "ProductionVariants[0].VariantName",
+                &Detail::Required {
+                    member: "VariantName"
+                }
+            ),
+            (
+                "ProductionVariants[0].InitialInstanceCount",
+                &Detail::Range {
+                    bound: Bound::BelowMin,
+                    actual: RangeValue::Integer(0),
+                    min: Some(RangeValue::Integer(1)),
+                    max: None
+                }
+            ),
+            (
+                "ProductionVariants[0].InstanceType",
+                &Detail::Enum {
+                    type_name: "ProductionVariantInstanceType",
+                    value: "ml.future.huge".into()
+                }
+            ),
+            (
+                "ProductionVariants[0].InitialVariantWeight",
+                &Detail::Range {
+                    bound: Bound::BelowMin,
+                    actual: RangeValue::Float32(-0.5),
+                    min: Some(RangeValue::Float32(0.0)),
+                    max: None
+                }
+            ),
+        ]
+    );
+    for v in &v {
+        assert_eq!(v.rule, v.detail.rule(), "{v}");
+        assert_eq!(v.message, v.detail.to_string());
+    }
+    assert_eq!(v[1].message, "too small: value 0, expected at least 1");
+    assert_eq!(v[3].message, "too small: value -0.5, expected at least 0");
+    // NaN is outside every range, on neither side.
+    let mut nan = variant("v1");
+    nan.initial_variant_weight = Some(f32::NAN);
+    let v = all(&request("cfg", vec![nan]));
+    assert_eq!(v[0].detail.bound(), Some(Bound::NotANumber), "{v:?}");
+}
+
+/// `InitialVariantWeight` is an `f32`: a finite number beyond its range is refused while reading
+/// (it would otherwise become infinity and pass `min: 0`), the largest `f32` is read, and a number
+/// below the smallest `f32` reads as zero (the documented precision edge: `-1e-50` is `-0.0`, which
+/// `min: 0` accepts).
+#[test]
+fn f32_members_refuse_finite_numbers_that_would_overflow() {
+    let read = |weight: serde_json::Value| {
+        serde_json::from_value::<CreateEndpointConfigInput>(json!({
+            "EndpointConfigName": "cfg",
+            "ProductionVariants": [{"VariantName": "v", "InitialVariantWeight": weight}]
+        }))
+    };
+    for big in [json!(3e39), json!(-3e39), json!(1e300)] {
+        let err = read(big.clone()).unwrap_err().to_string();
+        assert!(
+            err.contains("is out of range for a 32-bit float"),
+            "{big}: {err}"
+        );
+    }
+    let weight = |r: &CreateEndpointConfigInput| {
+        r.production_variants.as_ref().unwrap()[0].initial_variant_weight
+    };
+    let max = read(json!(f64::from(f32::MAX))).unwrap();
+    assert_eq!(weight(&max), Some(f32::MAX));
+    // Rounds to f32::MAX rather than overflowing.
+    assert_eq!(weight(&read(json!(3.4028235e38)).unwrap()), Some(f32::MAX));
+    assert_eq!(weight(&read(json!(7)).unwrap()), Some(7.0));
+    let tiny = read(json!(-1e-50)).unwrap();
+    assert!(weight(&tiny).is_some_and(|w| w == 0.0 && w.is_sign_negative()));
+    assert!(tiny.validate().is_ok());
+    // A value equal to its bound after rounding to f32 passes; the next f32 below fails.
+    let mut r = request("cfg", vec![variant("v1")]);
+    r.production_variants.as_mut().unwrap()[0].initial_variant_weight = Some(-f32::MIN_POSITIVE);
+    assert_eq!(
+        violations(&r),
+        [(
+            "ProductionVariants[0].InitialVariantWeight".to_string(),
             Rule::Range
         )]
     );

@@ -180,7 +180,12 @@ pub fn member_doc(ctx: &Ctx, f: &Field) -> String {
         facts.extend(enum_facts(ctx, t));
     }
     if let Some(d) = m.traits.default.as_ref().filter(|d| !d.is_null()) {
-        facts.push(format!("Default: {}.", code(&d.to_string())));
+        let applied = if super::builders::required_default(ctx, m).is_some() {
+            " (`build()` fills it in when the member is not set)"
+        } else {
+            ""
+        };
+        facts.push(format!("Default: {}{applied}.", code(&d.to_string())));
     }
     if m.traits.sensitive || target.is_some_and(|t| t.traits.sensitive) {
         facts.push("Sensitive: redacted from `Debug` output.".into());

@@ -12,7 +12,11 @@
 //!   `validate()` insist on every `required` member, `clientOptional` or not (SageMaker marks all its
 //!   required members `clientOptional`, so they are `Option`s that `validate()` reports as `Required`
 //!   when absent, e.g. after deserializing a request); deserialization fails only for missing plain
-//!   members, naming all of them.
+//!   members, naming all of them. A required member with a `default` (and no `clientOptional`, which
+//!   tells clients to ignore the default) is not missing when unset: `build()` fills in the default.
+//! - Every `Violation` carries a `Detail` (bound broken, limits, value found, pattern, unknown value,
+//!   missing member) beside its message. `float` members are `f32`: reading refuses a finite number
+//!   that would overflow to infinity, and `range` is checked in `f32`.
 //! - Structures, unions and enums are `#[non_exhaustive]`: builders are the way to construct them.
 //! - Patterns compile under `regress` in Unicode mode when they can (so `\p{L}` is a property class),
 //!   else in Annex B mode; a pattern neither accepts is documented and left unchecked (found at

@@ -42,7 +42,8 @@ pub fn struct_body(ctx: &Ctx, fields: &[Field]) -> TokenStream {
         let name = ident(&f.ident);
         let wire = Literal::string(&f.wire);
         let check = check_value(ctx, quote!(v), &f.member.target, Some(&f.member.traits), 0);
-        if f.required && !f.plain {
+        // An unset required member with a default is not missing: the default applies.
+        if f.required && !f.plain && super::builders::required_default(ctx, f.member).is_none() {
             let missing = quote!(crate::validation::required(at, #wire, out););
             out.extend(if check.is_empty() {
                 quote!(if self.#name.is_none() { #missing })
@@ -127,15 +128,16 @@ pub fn check_value(
                 );
             }
         }
-        ShapeKind::Float | ShapeKind::Double => {
+        ShapeKind::Float => {
+            if let Some(b) = range {
+                let (min, max) = f32_bounds(b);
+                out.extend(quote!(crate::validation::range_f32(*#value, #min, #max, at, out);));
+            }
+        }
+        ShapeKind::Double => {
             if let Some(b) = range {
                 let (min, max) = float_bounds(b);
-                let v = if matches!(shape.kind, ShapeKind::Float) {
-                    quote!(f64::from(*#value))
-                } else {
-                    quote!(*#value)
-                };
-                out.extend(quote!(crate::validation::range_float(#v, #min, #max, at, out);));
+                out.extend(quote!(crate::validation::range_float(*#value, #min, #max, at, out);));
             }
         }
         ShapeKind::BigInteger | ShapeKind::BigDecimal => {
@@ -150,14 +152,14 @@ pub fn check_value(
             if let Some(b) = length {
                 let (min, max) = count_bounds(b);
                 out.extend(
-                    quote!(crate::validation::length(#value.len(), #min, #max, "bytes", at, out);),
+                    quote!(crate::validation::length(#value.len(), #min, #max, crate::error::LengthUnit::Bytes, at, out);),
                 );
             }
         }
         ShapeKind::List(m) => {
             if let Some(b) = length {
                 let (min, max) = count_bounds(b);
-                out.extend(quote!(crate::validation::length(#value.len(), #min, #max, "elements", at, out);));
+                out.extend(quote!(crate::validation::length(#value.len(), #min, #max, crate::error::LengthUnit::Elements, at, out);));
             }
             if pick(|t| t.unique_items).is_some() {
                 out.extend(quote!(crate::validation::unique(#value, at, out);));
@@ -179,7 +181,7 @@ pub fn check_value(
         ShapeKind::Map { key, value: v } => {
             if let Some(b) = length {
                 let (min, max) = count_bounds(b);
-                out.extend(quote!(crate::validation::length(#value.len(), #min, #max, "entries", at, out);));
+                out.extend(quote!(crate::validation::length(#value.len(), #min, #max, crate::error::LengthUnit::Entries, at, out);));
             }
             if depth < MAX_DEPTH {
                 let k = format_ident!("key{}", depth);
@@ -201,6 +203,22 @@ pub fn check_value(
         ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Document => {}
     }
     out
+}
+
+/// Do values of shape `target` hold 32-bit floats (an `f32`, or lists and maps of them at any
+/// depth)? The wire reader reads such members through `crate::validation::F32s`, which refuses a
+/// finite number that would overflow to infinity.
+pub fn holds_f32(ctx: &Ctx, target: &str) -> bool {
+    let mut id = target;
+    for _ in 0..=MAX_DEPTH * 8 {
+        match ctx.shape(id).map(|s| &s.kind) {
+            Some(ShapeKind::Float) => return true,
+            Some(ShapeKind::List(m)) => id = &m.target,
+            Some(ShapeKind::Map { value, .. }) => id = &value.target,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Map keys are `String`s: string constraints of the key shape, and known values of an enum key.
@@ -307,4 +325,53 @@ fn float_bounds(b: &Bounds) -> (TokenStream, TokenStream) {
             })
     };
     (opt(conv(&b.min)), opt(conv(&b.max)))
+}
+
+/// `f32` range bounds as `Option<f32>` tokens: the model's bound rounded to the nearest `f32`, a
+/// bound beyond the `f32` range clamped to `±f32::MAX` (every finite `f32` is within it, infinity
+/// is not), a non-finite bound dropped.
+fn f32_bounds(b: &Bounds) -> (TokenStream, TokenStream) {
+    let conv = |x: &Option<Bound>| {
+        x.as_ref()
+            .map(Bound::as_f64)
+            .filter(|v| v.is_finite())
+            .map(|v| {
+                let l = Literal::f32_suffixed(round_f32(v));
+                quote!(#l)
+            })
+    };
+    (opt(conv(&b.min)), opt(conv(&b.max)))
+}
+
+/// The nearest `f32` to a finite `v`, clamped to `±f32::MAX`.
+fn round_f32(v: f64) -> f32 {
+    (v as f32).clamp(-f32::MAX, f32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bounds(min: Option<f64>, max: Option<f64>) -> Bounds {
+        let b = |v: f64| Bound(serde_json::Number::from_f64(v).expect("finite"));
+        Bounds {
+            min: min.map(b),
+            max: max.map(b),
+        }
+    }
+
+    #[test]
+    fn f32_bounds_round_to_the_nearest_f32_and_clamp() {
+        assert_eq!(round_f32(0.1), 0.1_f32);
+        assert_eq!(round_f32(1e39), f32::MAX);
+        assert_eq!(round_f32(-1e39), -f32::MAX);
+        let (min, max) = f32_bounds(&bounds(Some(0.1), Some(1e39)));
+        assert_eq!(min.to_string(), quote!(#SOME(0.1f32)).to_string());
+        let big = Literal::f32_suffixed(f32::MAX);
+        assert_eq!(max.to_string(), quote!(#SOME(#big)).to_string());
+        let (min, max) = f32_bounds(&bounds(None, Some(-1e39)));
+        assert_eq!(min.to_string(), quote!(#NONE).to_string());
+        let small = Literal::f32_suffixed(-f32::MAX);
+        assert_eq!(max.to_string(), quote!(#SOME(#small)).to_string());
+    }
 }

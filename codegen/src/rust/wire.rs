@@ -106,7 +106,11 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     let arms = body.iter().map(|f| {
         let name = ident(&f.ident);
         let wire = Literal::string(&f.wire);
-        quote!(#wire => self.#name = map.next_value()?,)
+        if super::validate::holds_f32(ctx, &f.member.target) {
+            quote!(#wire => self.#name = map.next_value::<#OPTION<crate::validation::F32s<_>>>()?.map(|v| v.0),)
+        } else {
+            quote!(#wire => self.#name = map.next_value()?,)
+        }
     });
     let field_body = if body.is_empty() {
         quote! {
@@ -249,7 +253,11 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
             quote!(#wire => map.next_value::<#OPTION<::serde::de::IgnoredAny>>()?.map(|_| crate::types::#ty::#var),)
         } else {
             let t = stored_type(ctx, f);
-            quote!(#wire => map.next_value::<#OPTION<#t>>()?.map(crate::types::#ty::#var),)
+            if super::validate::holds_f32(ctx, &f.member.target) {
+                quote!(#wire => map.next_value::<#OPTION<crate::validation::F32s<#t>>>()?.map(|v| crate::types::#ty::#var(v.0)),)
+            } else {
+                quote!(#wire => map.next_value::<#OPTION<#t>>()?.map(crate::types::#ty::#var),)
+            }
         }
     });
     let expecting = Literal::string(&format!("a {type_name} union (an object with one member)"));

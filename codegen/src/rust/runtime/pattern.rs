@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use crate::error::{Rule, Violation};
+use crate::error::{Detail, Violation};
 
 /// One model pattern (compiled lazily; a pattern `regress` rejects is never checked, never a panic).
 pub(crate) struct Pattern {
@@ -27,12 +27,7 @@ impl Pattern {
             .get_or_init(|| ::regress::Regex::with_flags(self.source, self.flags).ok());
         if let ::std::option::Option::Some(re) = regex {
             if re.find(s).is_none() {
-                crate::validation::push(
-                    out,
-                    at,
-                    Rule::Pattern,
-                    ::std::format!("does not match the pattern {:?}", self.source),
-                );
+                crate::validation::push(out, at, Detail::Pattern { pattern: self.source });
             }
         }
     }

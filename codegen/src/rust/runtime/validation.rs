@@ -1,8 +1,11 @@
-//! Checks shared by the generated `validate_at` methods; each pushes a [`Violation`] per failure.
+//! Checks shared by the generated `validate_at` methods; each pushes a [`Violation`] (with its
+//! [`Detail`]) per failure. Also the reader of 32-bit floats, which refuses finite input that would
+//! overflow to infinity.
 
 #![allow(dead_code)]
 
-use crate::error::{Rule, Violation};
+use crate::error::{Bound, Detail, LengthUnit, RangeValue, Violation};
+use ::std::option::Option::{self, None, Some};
 use ::std::string::String;
 use ::std::vec::Vec;
 
@@ -25,121 +28,164 @@ pub(crate) fn key(at: &str, k: &str) -> String {
     ::std::format!("{at}[{k:?}]")
 }
 
-pub(crate) fn push(out: &mut Vec<Violation>, at: &str, rule: Rule, message: String) {
-    out.push(Violation {
-        path: at.to_string(),
-        rule,
-        message,
-    });
+pub(crate) fn push(out: &mut Vec<Violation>, at: &str, detail: Detail) {
+    out.push(Violation::new(at, detail));
 }
 
 /// A required member is missing.
-pub(crate) fn required(at: &str, member: &str, out: &mut Vec<Violation>) {
-    push(
-        out,
-        &join(at, member),
-        Rule::Required,
-        ::std::format!("missing required member `{member}`"),
-    );
+pub(crate) fn required(at: &str, member: &'static str, out: &mut Vec<Violation>) {
+    push(out, &join(at, member), Detail::Required { member });
 }
 
-fn bounds<T: ::std::fmt::Display>(min: ::std::option::Option<T>, max: ::std::option::Option<T>) -> String {
-    match (min, max) {
-        (::std::option::Option::Some(a), ::std::option::Option::Some(b)) => ::std::format!("between {a} and {b}"),
-        (::std::option::Option::Some(a), ::std::option::Option::None) => ::std::format!("at least {a}"),
-        (::std::option::Option::None, ::std::option::Option::Some(b)) => ::std::format!("at most {b}"),
-        (::std::option::Option::None, ::std::option::Option::None) => String::new(),
+/// Which side of `min..=max` the value is on, if outside (`lt` / `gt` compare the value with a bound).
+fn side<T>(min: Option<T>, max: Option<T>, lt: impl Fn(&T) -> bool, gt: impl Fn(&T) -> bool) -> Option<Bound> {
+    if min.as_ref().is_some_and(&lt) {
+        Some(Bound::BelowMin)
+    } else if max.as_ref().is_some_and(&gt) {
+        Some(Bound::AboveMax)
+    } else {
+        None
     }
 }
 
-/// `length`: `n` counted in `unit` (characters, elements, entries, bytes).
-pub(crate) fn length(
-    n: usize,
-    min: ::std::option::Option<u64>,
-    max: ::std::option::Option<u64>,
-    unit: &str,
-    at: &str,
-    out: &mut Vec<Violation>,
-) {
-    let n64 = n as u64;
-    if min.is_some_and(|m| n64 < m) || max.is_some_and(|m| n64 > m) {
-        push(
-            out,
-            at,
-            Rule::Length,
-            ::std::format!("length {n} {unit}, expected {} {unit}", bounds(min, max)),
-        );
+/// `length`: `n` counted in `unit`.
+pub(crate) fn length(n: usize, min: Option<u64>, max: Option<u64>, unit: LengthUnit, at: &str, out: &mut Vec<Violation>) {
+    let actual = n as u64;
+    if let Some(bound) = side(min, max, |m| actual < *m, |m| actual > *m) {
+        push(out, at, Detail::Length { bound, actual, min, max, unit });
     }
 }
 
 /// `length` of a string, in Unicode scalar values.
-pub(crate) fn length_str(
-    s: &str,
-    min: ::std::option::Option<u64>,
-    max: ::std::option::Option<u64>,
-    at: &str,
-    out: &mut Vec<Violation>,
-) {
-    length(s.chars().count(), min, max, "characters", at, out)
+pub(crate) fn length_str(s: &str, min: Option<u64>, max: Option<u64>, at: &str, out: &mut Vec<Violation>) {
+    length(s.chars().count(), min, max, LengthUnit::Characters, at, out)
 }
 
 /// Integer `range` (inclusive).
-pub(crate) fn range_int(
-    v: i128,
-    min: ::std::option::Option<i128>,
-    max: ::std::option::Option<i128>,
-    at: &str,
-    out: &mut Vec<Violation>,
-) {
-    if min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
-        push(out, at, Rule::Range, ::std::format!("value {v}, expected {}", bounds(min, max)));
+pub(crate) fn range_int(v: i128, min: Option<i128>, max: Option<i128>, at: &str, out: &mut Vec<Violation>) {
+    if let Some(bound) = side(min, max, |m| v < *m, |m| v > *m) {
+        let int = RangeValue::Integer;
+        push(out, at, Detail::Range { bound, actual: int(v), min: min.map(int), max: max.map(int) });
     }
 }
 
-/// Floating-point `range` (inclusive); NaN is outside every range.
-pub(crate) fn range_float(
-    v: f64,
-    min: ::std::option::Option<f64>,
-    max: ::std::option::Option<f64>,
-    at: &str,
-    out: &mut Vec<Violation>,
-) {
-    if v.is_nan() || min.is_some_and(|m| v < m) || max.is_some_and(|m| v > m) {
-        push(out, at, Rule::Range, ::std::format!("value {v}, expected {}", bounds(min, max)));
+/// `range` of a 64-bit float (inclusive); NaN is outside every range.
+pub(crate) fn range_float(v: f64, min: Option<f64>, max: Option<f64>, at: &str, out: &mut Vec<Violation>) {
+    let bound = if v.is_nan() {
+        Some(Bound::NotANumber)
+    } else {
+        side(min, max, |m| v < *m, |m| v > *m)
+    };
+    if let Some(bound) = bound {
+        let float = RangeValue::Float;
+        push(out, at, Detail::Range { bound, actual: float(v), min: min.map(float), max: max.map(float) });
+    }
+}
+
+/// `range` of a 32-bit float (inclusive), compared in `f32`: the generator rounds the model's bounds
+/// to the nearest `f32` (a bound beyond `f32::MAX` becomes `±f32::MAX`), so a value equal to a
+/// rounded bound passes (`0.1` is within `max: 0.1`) and only values an `f32` can tell apart from the
+/// bound fail. NaN is outside every range. Precision edge: an input below the smallest `f32` reads
+/// as (signed) zero, so `-1e-50` is `-0.0` here and passes `min: 0`, which an `f64` check rejects.
+pub(crate) fn range_f32(v: f32, min: Option<f32>, max: Option<f32>, at: &str, out: &mut Vec<Violation>) {
+    let bound = if v.is_nan() {
+        Some(Bound::NotANumber)
+    } else {
+        side(min, max, |m| v < *m, |m| v > *m)
+    };
+    if let Some(bound) = bound {
+        let float = RangeValue::Float32;
+        push(out, at, Detail::Range { bound, actual: float(v), min: min.map(float), max: max.map(float) });
     }
 }
 
 /// `uniqueItems`: reports the first index that repeats an earlier element.
 pub(crate) fn unique<T: ::std::cmp::PartialEq>(items: &[T], at: &str, out: &mut Vec<Violation>) {
-    for (i, item) in items.iter().enumerate() {
-        if let ::std::option::Option::Some(j) = items[..i].iter().position(|x| x == item) {
-            push(
-                out,
-                at,
-                Rule::UniqueItems,
-                ::std::format!("element {i} repeats element {j}; elements must be unique"),
-            );
+    for (index, item) in items.iter().enumerate() {
+        if let Some(first) = items[..index].iter().position(|x| x == item) {
+            push(out, at, Detail::UniqueItems { index, first });
             return;
         }
     }
 }
 
 /// An enum value this crate does not know.
-pub(crate) fn unknown_enum(type_name: &str, value: &dyn ::std::fmt::Display, at: &str, out: &mut Vec<Violation>) {
-    push(
-        out,
-        at,
-        Rule::Enum,
-        ::std::format!("`{value}` is not a known {type_name} value"),
-    );
+pub(crate) fn unknown_enum(type_name: &'static str, value: &dyn ::std::fmt::Display, at: &str, out: &mut Vec<Violation>) {
+    push(out, at, Detail::Enum { type_name, value: value.to_string() });
 }
 
 /// A union member this crate does not know.
-pub(crate) fn unknown_union(type_name: &str, member: &str, at: &str, out: &mut Vec<Violation>) {
-    push(
-        out,
-        at,
-        Rule::Union,
-        ::std::format!("`{member}` is not a known member of union {type_name}"),
-    );
+pub(crate) fn unknown_union(type_name: &'static str, member: &str, at: &str, out: &mut Vec<Violation>) {
+    push(out, at, Detail::UnknownUnionMember { type_name, member: member.to_string() });
+}
+
+/// Reads a value holding 32-bit floats (`f32`, or `Option`s, `Vec`s and `BTreeMap`s of them), refusing
+/// a finite number that does not fit an `f32` (`3e39` would otherwise become infinity). Numbers are
+/// rounded to the nearest `f32`; below the smallest `f32` they become (signed) zero, as in every JSON
+/// reader (see [`range_f32`] for what that means for `range`).
+pub(crate) struct F32s<T>(pub(crate) T);
+
+/// The types [`F32s`] reads.
+pub(crate) trait ReadF32s<'de>: Sized {
+    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error>;
+}
+
+impl<'de, T: ReadF32s<'de>> ::serde::Deserialize<'de> for F32s<T> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        T::read(d).map(F32s)
+    }
+}
+
+struct F32Visitor;
+
+impl ::serde::de::Visitor<'_> for F32Visitor {
+    type Value = f32;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a 32-bit float")
+    }
+    fn visit_f32<E: ::serde::de::Error>(self, v: f32) -> ::std::result::Result<f32, E> {
+        ::std::result::Result::Ok(v)
+    }
+    fn visit_f64<E: ::serde::de::Error>(self, v: f64) -> ::std::result::Result<f32, E> {
+        let narrow = v as f32;
+        if v.is_finite() && narrow.is_infinite() {
+            ::std::result::Result::Err(E::custom(::std::format_args!(
+                "{v} is out of range for a 32-bit float (largest magnitude {})",
+                f32::MAX
+            )))
+        } else {
+            ::std::result::Result::Ok(narrow)
+        }
+    }
+    fn visit_i64<E: ::serde::de::Error>(self, v: i64) -> ::std::result::Result<f32, E> {
+        ::std::result::Result::Ok(v as f32)
+    }
+    fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::std::result::Result<f32, E> {
+        ::std::result::Result::Ok(v as f32)
+    }
+}
+
+impl<'de> ReadF32s<'de> for f32 {
+    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        d.deserialize_f32(F32Visitor)
+    }
+}
+
+impl<'de, T: ReadF32s<'de>> ReadF32s<'de> for Option<T> {
+    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        <Option<F32s<T>> as ::serde::Deserialize<'de>>::deserialize(d).map(|v| v.map(|v| v.0))
+    }
+}
+
+impl<'de, T: ReadF32s<'de>> ReadF32s<'de> for Vec<T> {
+    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        <Vec<F32s<T>> as ::serde::Deserialize<'de>>::deserialize(d).map(|v| v.into_iter().map(|v| v.0).collect())
+    }
+}
+
+impl<'de, T: ReadF32s<'de>> ReadF32s<'de> for ::std::collections::BTreeMap<String, T> {
+    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        <::std::collections::BTreeMap<String, F32s<T>> as ::serde::Deserialize<'de>>::deserialize(d)
+            .map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect())
+    }
 }

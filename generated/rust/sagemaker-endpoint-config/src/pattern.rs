@@ -2,7 +2,7 @@
 
 //! ECMAScript `pattern` checks: each pattern is compiled once, on first use, with `regress`.
 #![allow(dead_code)]
-use crate::error::{Rule, Violation};
+use crate::error::{Detail, Violation};
 /// One model pattern (compiled lazily; a pattern `regress` rejects is never checked, never a panic).
 pub(crate) struct Pattern {
     source: &'static str,
@@ -27,8 +27,9 @@ impl Pattern {
                 crate::validation::push(
                     out,
                     at,
-                    Rule::Pattern,
-                    ::std::format!("does not match the pattern {:?}", self.source),
+                    Detail::Pattern {
+                        pattern: self.source,
+                    },
                 );
             }
         }

@@ -57,7 +57,7 @@ impl AsyncInferenceNotificationConfig {
                 v.len(),
                 Some(0u64),
                 Some(2u64),
-                "elements",
+                crate::error::LengthUnit::Elements,
                 at,
                 out,
             );

@@ -37,7 +37,7 @@ impl CaptureContentTypeHeader {
                 v.len(),
                 Some(1u64),
                 Some(10u64),
-                "elements",
+                crate::error::LengthUnit::Elements,
                 at,
                 out,
             );
@@ -53,7 +53,7 @@ impl CaptureContentTypeHeader {
                 v.len(),
                 Some(1u64),
                 Some(10u64),
-                "elements",
+                crate::error::LengthUnit::Elements,
                 at,
                 out,
             );

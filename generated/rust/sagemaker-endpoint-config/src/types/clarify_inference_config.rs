@@ -123,7 +123,7 @@ impl ClarifyInferenceConfig {
                 v.len(),
                 Some(1u64),
                 Some(16u64),
-                "elements",
+                crate::error::LengthUnit::Elements,
                 at,
                 out,
             );
@@ -139,7 +139,7 @@ impl ClarifyInferenceConfig {
                 v.len(),
                 Some(1u64),
                 Some(256u64),
-                "elements",
+                crate::error::LengthUnit::Elements,
                 at,
                 out,
             );
@@ -155,7 +155,7 @@ impl ClarifyInferenceConfig {
                 v.len(),
                 Some(1u64),
                 Some(256u64),
-                "elements",
+                crate::error::LengthUnit::Elements,
                 at,
                 out,
             );

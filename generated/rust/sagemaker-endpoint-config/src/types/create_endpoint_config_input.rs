@@ -87,7 +87,7 @@ impl CreateEndpointConfigInput {
                     v.len(),
                     Some(1u64),
                     Some(10u64),
-                    "elements",
+                    crate::error::LengthUnit::Elements,
                     at,
                     out,
                 );
@@ -107,7 +107,7 @@ impl CreateEndpointConfigInput {
                 v.len(),
                 Some(0u64),
                 Some(50u64),
-                "elements",
+                crate::error::LengthUnit::Elements,
                 at,
                 out,
             );
@@ -135,7 +135,7 @@ impl CreateEndpointConfigInput {
                 v.len(),
                 Some(1u64),
                 Some(10u64),
-                "elements",
+                crate::error::LengthUnit::Elements,
                 at,
                 out,
             );

@@ -93,7 +93,7 @@ impl DataCaptureConfig {
                     v.len(),
                     Some(1u64),
                     Some(32u64),
-                    "elements",
+                    crate::error::LengthUnit::Elements,
                     at,
                     out,
                 );

@@ -105,7 +105,7 @@ impl DescribeEndpointConfigOutput {
                     v.len(),
                     Some(1u64),
                     Some(10u64),
-                    "elements",
+                    crate::error::LengthUnit::Elements,
                     at,
                     out,
                 );
@@ -141,7 +141,7 @@ impl DescribeEndpointConfigOutput {
                 v.len(),
                 Some(1u64),
                 Some(10u64),
-                "elements",
+                crate::error::LengthUnit::Elements,
                 at,
                 out,
             );

@@ -108,7 +108,7 @@ impl ProductionVariant {
         }
         if let Some(v) = &self.initial_variant_weight {
             let at = &crate::validation::join(at, "InitialVariantWeight");
-            crate::validation::range_float(f64::from(*v), Some(0f64), None, at, out);
+            crate::validation::range_f32(*v, Some(0f32), None, at, out);
         }
         if let Some(v) = &self.accelerator_type {
             let at = &crate::validation::join(at, "AcceleratorType");
@@ -392,7 +392,11 @@ impl<'de> crate::wire::Fields<'de> for ProductionVariantBuilder {
             "ModelName" => self.model_name = map.next_value()?,
             "InitialInstanceCount" => self.initial_instance_count = map.next_value()?,
             "InstanceType" => self.instance_type = map.next_value()?,
-            "InitialVariantWeight" => self.initial_variant_weight = map.next_value()?,
+            "InitialVariantWeight" => {
+                self.initial_variant_weight = map
+                    .next_value::<Option<crate::validation::F32s<_>>>()?
+                    .map(|v| v.0);
+            }
             "AcceleratorType" => self.accelerator_type = map.next_value()?,
             "CoreDumpConfig" => self.core_dump_config = map.next_value()?,
             "ServerlessConfig" => self.serverless_config = map.next_value()?,

@@ -45,7 +45,7 @@ impl VpcConfig {
                     v.len(),
                     Some(1u64),
                     Some(5u64),
-                    "elements",
+                    crate::error::LengthUnit::Elements,
                     at,
                     out,
                 );
@@ -72,7 +72,7 @@ impl VpcConfig {
                     v.len(),
                     Some(1u64),
                     Some(16u64),
-                    "elements",
+                    crate::error::LengthUnit::Elements,
                     at,
                     out,
                 );
