@@ -233,7 +233,8 @@ fn payload_serde(ctx: &Ctx, type_name: &str, fields: &[Field], payload: &Field) 
 
 /// `Serialize` and `Deserialize` for a union: a one-key object. An unknown key becomes `Unknown`
 /// holding its name and raw JSON value, which serializing writes back unchanged; a `null` value counts
-/// as unset, for unknown members as for known ones.
+/// as unset, for unknown members as for known ones; a `__type` key is ignored, as the JSON protocols
+/// require of clients.
 pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream {
     let ty = ident(type_name);
     let ser_arms = fields.iter().map(|f| {
@@ -260,6 +261,9 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
             }
         }
     });
+    // The JSON protocols tell clients to ignore a `__type` key in a union (unless it is a member).
+    let ignore_type = (!fields.iter().any(|f| f.wire == "__type"))
+        .then(|| quote!("__type" => { map.next_value::<::serde::de::IgnoredAny>()?; #NONE }));
     let expecting = Literal::string(&format!("a {type_name} union (an object with one member)"));
     let more = Literal::string(&format!("{type_name}: more than one union member set"));
     let none = Literal::string(&format!("{type_name}: no union member set"));
@@ -287,6 +291,7 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
                         while let #SOME(key) = map.next_key::<crate::wire::Key<'de>>()? {
                             let value = match key.as_str() {
                                 #(#de_arms)*
+                                #ignore_type
                                 other => {
                                     let value: ::serde_json::Value = map.next_value()?;
                                     (!value.is_null()).then(|| crate::types::#ty::Unknown(
@@ -469,6 +474,40 @@ mod tests {
             text.replace(' ', "")
                 .contains("id:::std::option::Option::None"),
             "the label is left unset: {text}"
+        );
+    }
+
+    /// The serde impls of union `id`, as text.
+    fn union_text(m: &Model, id: &str) -> String {
+        let ctx = Ctx::new(m);
+        let shape = ctx.shape(id).expect("shape");
+        let name = ctx.types[id].type_name.clone();
+        union_serde(&ctx, &name, &ctx.fields(shape)).to_string()
+    }
+
+    #[test]
+    fn unions_ignore_type_keys_unless_a_member_is_so_named() {
+        let m = model(
+            "aws.protocols#awsJson1_0",
+            json!({
+                "ex#In": {"type": "structure", "members": {
+                    "A": {"target": "ex#U"}, "B": {"target": "ex#Typed"}
+                }},
+                "ex#U": {"type": "union", "members": {"X": {"target": "smithy.api#String"}}},
+                "ex#Typed": {"type": "union", "members": {"__type": {"target": "smithy.api#String"}}}
+            }),
+        );
+        let plain = union_text(&m, "U");
+        assert!(
+            plain.contains("\"__type\" => { map . next_value :: < :: serde :: de :: IgnoredAny >"),
+            "{plain}"
+        );
+        // A member called `__type` is read as that member; a second arm would be unreachable.
+        let typed = union_text(&m, "Typed");
+        assert_eq!(typed.matches("\"__type\" =>").count(), 1, "{typed}");
+        assert!(
+            !typed.contains("IgnoredAny > () ? ; :: std :: option :: Option :: None"),
+            "{typed}"
         );
     }
 }

@@ -39,6 +39,14 @@ fn union_payload_is_the_body_and_keeps_unknown_members() {
     assert_eq!((&req.latest_version_id, &req.image_set_id), (&None, &None));
     assert_eq!(serde_json::to_value(&req).unwrap(), body);
 
+    // `__type` in a union is ignored (the JSON protocols require it of clients).
+    let typed: UpdateImageSetMetadataRequest =
+        serde_json::from_value(json!({"__type": "MetadataUpdates", "revertToVersionId": "3"})).unwrap();
+    assert_eq!(
+        typed.update_image_set_metadata_updates,
+        MetadataUpdates::RevertToVersionId("3".into())
+    );
+
     let newer = json!({"futureUpdates": {"ops": [{"op": "add", "path": "/x"}]}});
     let req: UpdateImageSetMetadataRequest = serde_json::from_value(newer.clone()).unwrap();
     let MetadataUpdates::Unknown(u) = &req.update_image_set_metadata_updates else {
