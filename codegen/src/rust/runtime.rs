@@ -52,7 +52,7 @@ fn protocol_note(p: &Protocol) -> String {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RestJson1 => format!(
             "The service speaks `{}`: the serde impls produce and read its JSON bodies (member names{}, \
              timestamps per `timestampFormat`, blobs as base64, unions as one-key objects, absent \
-             optional members omitted, unknown enum values kept).",
+             optional members omitted, unknown enum values and union members kept).",
             p.botocore_name(),
             if *p == Protocol::RestJson1 { " or `jsonName`" } else { "" }
         ) + if *p == Protocol::RestJson1 {

@@ -6,7 +6,7 @@
 //!
 //! Every structure has a builder (`Type::builder()...build()`, which names every missing required member) and `validate()` (every `length`, `range`, `pattern`, enum, `uniqueItems` and union constraint, with paths such as `Items[0].Name`). Enums keep values this crate does not know as `Unknown`.
 //!
-//! The service speaks `json`: the serde impls produce and read its JSON bodies (member names, timestamps per `timestampFormat`, blobs as base64, unions as one-key objects, absent optional members omitted, unknown enum values kept).
+//! The service speaks `json`: the serde impls produce and read its JSON bodies (member names, timestamps per `timestampFormat`, blobs as base64, unions as one-key objects, absent optional members omitted, unknown enum values and union members kept).
 //!
 //! Operations (input -> output):
 //!
