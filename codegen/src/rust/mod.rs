@@ -40,6 +40,7 @@ mod http;
 mod prelude;
 pub mod render;
 mod runtime;
+mod timestamps;
 mod types;
 mod unions;
 mod validate;
