@@ -4,7 +4,9 @@
 //! botocore checks required members, JSON types, minimum length/value and unions; never maximums,
 //! enums or patterns. Our side: the request is read into the generated `CreateEndpointConfigInput`
 //! (a serde error is a type error, or a missing required member if the deserializer checks those),
-//! then `validate()`; violations of rules botocore does not check are dropped. Agreement, per request:
+//! then `validate()`; violations of rules botocore does not check are dropped, which each violation's
+//! structured `Detail` tells (a `length` or `range` below its minimum is kept, above its maximum
+//! dropped; no message is parsed). Agreement, per request:
 //! - botocore reports a type error: our deserializer must fail, at one of botocore's type-error paths
 //!   (serde stops at the first error, so nothing else can be compared);
 //! - our deserializer fails without botocore reporting a type error: it must be a missing required
