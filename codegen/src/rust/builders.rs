@@ -326,3 +326,112 @@ fn default_text(m: &Member) -> String {
         .unwrap_or_default();
     super::docs::code(&text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rust::timestamps::tests::model;
+    use serde_json::json;
+
+    /// The fill of each member of `In` (members named after what they test), as compact text.
+    fn fills(members: Value) -> Vec<(String, Option<String>)> {
+        let m = model(
+            "aws.protocols#awsJson1_0",
+            json!({
+                "ex#In": {"type": "structure", "members": members},
+                "ex#Size": {"type": "enum", "members": {
+                    "S": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "s"}}}},
+                "ex#Strings": {"type": "list", "member": {"target": "smithy.api#String"}}
+            }),
+        );
+        let ctx = Ctx::new(&m);
+        ctx.shape("In")
+            .expect("In")
+            .kind
+            .members()
+            .iter()
+            .map(|mem| {
+                let text = required_default(&ctx, mem).map(|f| match f {
+                    Fill::Eager(t) => format!("eager {t}"),
+                    Fill::Empty => "empty".to_string(),
+                    Fill::Lazy(t) => format!("lazy {t}"),
+                });
+                (mem.name.clone(), text.map(|t| t.replace(' ', "")))
+            })
+            .collect()
+    }
+
+    fn req(target: &str, default: Value) -> Value {
+        json!({"target": target, "traits": {"smithy.api#required": {}, "smithy.api#default": default}})
+    }
+
+    #[test]
+    fn defaults_that_apply() {
+        let got = fills(json!({
+            "bool": req("smithy.api#Boolean", json!(true)),
+            "byte": req("smithy.api#Byte", json!(-128)),
+            "float": req("smithy.api#Float", json!(0.1)),
+            "nan": req("smithy.api#Double", json!("NaN")),
+            "ninf": req("smithy.api#Float", json!("-Infinity")),
+            "big": req("smithy.api#BigInteger", json!(u64::MAX)),
+            "enum": req("ex#Size", json!("s")),
+            "list": req("ex#Strings", json!([])),
+            "epoch": req("smithy.api#Timestamp", json!(1.5)),
+            "blob": req("smithy.api#Blob", json!("AAE=")),
+            "doc": req("smithy.api#Document", json!("x"))
+        }));
+        let want = [
+            ("bool", "eagertrue"),
+            ("byte", "eager-128i8"),
+            ("float", "eager0.1f32"),
+            ("nan", "eagerf64::NAN"),
+            ("ninf", "eagerf32::NEG_INFINITY"),
+            (
+                "big",
+                "lazy::serde_json::Number::from(18446744073709551615u64)",
+            ),
+            ("enum", "lazycrate::types::Size::from(\"s\")"),
+            ("list", "empty"),
+            (
+                "epoch",
+                "lazycrate::primitives::DateTime::from_secs_f64(1.5f64)",
+            ),
+            (
+                "blob",
+                "lazycrate::primitives::Blob::new(b\"\\0\\x01\".to_vec())",
+            ),
+            (
+                "doc",
+                "lazy::serde_json::Value::String(::std::string::String::from(\"x\"))",
+            ),
+        ];
+        let want: Vec<(String, Option<String>)> = want
+            .iter()
+            .map(|(n, t)| (n.to_string(), Some(t.to_string())))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn defaults_that_do_not_apply_leave_the_member_required() {
+        let got = fills(json!({
+            "null": req("smithy.api#Integer", Value::Null),
+            "clientOptional": {"target": "smithy.api#Integer", "traits": {"smithy.api#required": {},
+                "smithy.api#clientOptional": {}, "smithy.api#default": 1}},
+            "optional": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": 1}},
+            "byteTooBig": req("smithy.api#Byte", json!(300)),
+            "intNotInteger": req("smithy.api#Integer", json!(1.5)),
+            "floatTooBig": req("smithy.api#Float", json!(1e39)),
+            "fraction": req("smithy.api#BigDecimal", json!(0.5)),
+            "nonEmptyList": req("ex#Strings", json!(["a"])),
+            "dateString": req("smithy.api#Timestamp", json!("2024-01-01T00:00:00Z")),
+            "badBase64": req("smithy.api#Blob", json!("not base64!")),
+            "docList": req("smithy.api#Document", json!([1])),
+            "wrongType": req("smithy.api#String", json!(5))
+        }));
+        for (name, fill) in &got {
+            assert_eq!(fill, &None, "{name}");
+        }
+        assert_eq!(got.len(), 12);
+    }
+}
