@@ -127,7 +127,8 @@ fn location_fact(location: Location, target: Option<&Shape>) -> Option<String> {
                     .into()
             } else {
                 "HTTP payload: this member's value is the whole JSON body; the structure's serde \
-                 impls read and write it alone (`null` when unset: no body)."
+                 impls read and write it alone (when it is unset: `{}` for a structure, as restJson1 \
+                 sends, else `null`, meaning no body)."
                     .into()
             });
         }

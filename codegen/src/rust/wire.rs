@@ -9,6 +9,7 @@
 use super::ctx::{ident, Ctx, Field, Location, UNIT};
 use super::prelude::{BOX, ERR, NONE, OK, OPTION, RESULT, SOME, VEC};
 use super::timestamps::ser_value;
+use crate::ir::ShapeKind;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -141,8 +142,10 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     }
 }
 
-/// serde for a structure with an `httpPayload` member: the body is that member's value (`null` when
-/// it is unset: no body); every other member travels outside the body and is left `None` when reading.
+/// serde for a structure with an `httpPayload` member: the body is that member's value; when it is
+/// unset, `{}` for a structure payload (as restJson1's protocol tests expect; it reads back as an empty
+/// structure) and `null` (no body) for the others. Every other member travels outside the body and is
+/// left `None` when reading.
 fn payload_serde(ctx: &Ctx, type_name: &str, fields: &[Field], payload: &Field) -> TokenStream {
     let ty = ident(type_name);
     let name = ident(&payload.ident);
@@ -155,11 +158,20 @@ fn payload_serde(ctx: &Ctx, type_name: &str, fields: &[Field], payload: &Field) 
         )
     } else {
         let v = ser_value(ctx, payload.member, quote!(v));
+        // restJson1's protocol tests send `{}` for an unset structure payload, no body otherwise.
+        let structure = ctx
+            .shape(&payload.member.target)
+            .is_some_and(|t| matches!(t.kind, ShapeKind::Structure(_)));
+        let unset = if structure {
+            quote!(::serde::Serialize::serialize(&crate::wire::Empty, s))
+        } else {
+            quote!(s.serialize_none())
+        };
         (
             quote! {
                 match &self.#name {
                     #SOME(v) => ::serde::Serialize::serialize(#v, s),
-                    #NONE => s.serialize_none(),
+                    #NONE => #unset,
                 }
             },
             quote!(<#OPTION<#stored> as ::serde::Deserialize>::deserialize(d)?),
