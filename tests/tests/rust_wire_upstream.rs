@@ -6,7 +6,9 @@
 //! - `medical-imaging` (restJson1): structure and union `httpPayload`s beside labels and query
 //!   parameters, an unknown union member kept through a round trip;
 //! - `networkflowmonitor` (restJson1): a list of timestamps whose member says `date-time`;
-//! - `cloudtrail` (awsJson1_1): a list of timestamps in the default epoch seconds.
+//! - `cloudtrail` (awsJson1_1): a list of timestamps in the default epoch seconds;
+//! - `cloudfront-keyvaluestore` (restJson1): a response with a required header beside required body
+//!   members reads from its body alone.
 //!
 //! Run with `cargo test --release -p tests --test rust_wire_upstream`.
 
@@ -29,6 +31,11 @@ const CRATES: &[(&str, &[&str], &str)] = &[
         "networkflowmonitor.rs",
     ),
     ("cloudtrail", &["ListInsightsMetricData"], "cloudtrail.rs"),
+    (
+        "cloudfront-keyvaluestore",
+        &["DescribeKeyValueStore", "PutKey"],
+        "cloudfront_keyvaluestore.rs",
+    ),
 ];
 
 /// The generated crate of one service (named `wire-<service>`), with its behaviour test.
