@@ -165,7 +165,7 @@ fn document(value: &Value) -> Option<TokenStream> {
 }
 
 /// `option_expr` with the default filled in.
-fn filled(option_expr: TokenStream, fill: &Fill) -> TokenStream {
+pub fn filled(option_expr: TokenStream, fill: &Fill) -> TokenStream {
     match fill {
         Fill::Eager(v) => quote!(#option_expr.unwrap_or(#v)),
         Fill::Empty => quote!(#option_expr.unwrap_or_default()),

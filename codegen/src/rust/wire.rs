@@ -3,8 +3,9 @@
 //! members kept with their raw value; timestamps per `timestampFormat`, inside lists and maps too,
 //! through `timestamps`). Under restJson1 the impls cover the HTTP body only: members bound to
 //! headers, the query string, the URI or the status code are skipped, and an `httpPayload` member is
-//! the whole body (see `http::Location`). Hand-written rather than derived: smaller code, no proc-macro in the generated
-//! crate, and deserialization names every missing required member at once.
+//! the whole body (see `http::Location`). Hand-written rather than derived: smaller code, no
+//! proc-macro in the generated crate, and deserialization names every missing required member at
+//! once, after filling in the model default of a required member the body omits (as `build()` does).
 
 use super::ctx::{ident, Ctx, Field, Location, UNIT};
 use super::prelude::{BOX, ERR, NONE, OK, OPTION, RESULT, SOME, VEC};
@@ -80,10 +81,25 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
             #OK(true)
         }
     };
+    // A plain (required) member with a model default takes it when the body omits the member, as
+    // `build()` does; the other plain members are reported missing, all at once.
+    let default_of = |f: &Field| {
+        f.plain
+            .then(|| super::builders::required_default(ctx, f.member))
+            .flatten()
+    };
     let inits = fields.iter().map(|f| {
         let name = ident(&f.ident);
         if f.location != Location::Body {
             return quote!(#name: #NONE,);
+        }
+        if let Some(fill) = default_of(f) {
+            let value = super::builders::filled(quote!(b.#name), &fill);
+            return if f.boxed {
+                quote!(#name: #BOX::new(#value),)
+            } else {
+                quote!(#name: #value,)
+            };
         }
         match (f.plain, f.boxed) {
             (true, true) => quote!(#name: #BOX::new(#name),),
@@ -93,7 +109,11 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
         }
     });
     let construct = quote!(crate::types::#ty { #(#inits)* });
-    let plain: Vec<&Field> = body.iter().copied().filter(|f| f.plain).collect();
+    let plain: Vec<&Field> = body
+        .iter()
+        .copied()
+        .filter(|f| f.plain && default_of(f).is_none())
+        .collect();
     let finish = if plain.is_empty() {
         quote!(#OK(#construct))
     } else {
