@@ -14,7 +14,7 @@
 mod rust_support;
 
 use codegen::FileSet;
-use rust_support::{generate, Workspace};
+use rust_support::{upstream_crate, Workspace};
 
 /// (service directory, operations, behaviour test).
 const CRATES: &[(&str, &[&str], &str)] = &[
@@ -24,42 +24,12 @@ const CRATES: &[(&str, &[&str], &str)] = &[
     ("glue", &["DescribeConnectionType"], "glue.rs"),
 ];
 
-/// The generated crate of one service (named `defaults-<service>`), with its behaviour test.
-fn krate(service: &str, operations: &[&str], test: &str) -> (String, FileSet) {
-    let name = format!("defaults-{service}");
-    let ops: Vec<String> = operations.iter().map(|s| s.to_string()).collect();
-    let mut files = generate(&tests::smithy_model(service), &ops, &name);
-    let path = tests::project_root()
-        .join("tests/tests/rust_defaults")
-        .join(test);
-    let text = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    files
-        .insert("tests/defaults.rs", text)
-        .expect("insert test");
-    (name, files)
-}
-
 #[test]
 fn upstream_required_defaults_are_filled_in_by_build() {
     let crates: Vec<(String, FileSet)> = CRATES
         .iter()
-        .map(|(service, ops, test)| krate(service, ops, test))
+        .map(|(service, ops, test)| upstream_crate("defaults", service, ops, "rust_defaults", test))
         .collect();
     let ws = Workspace::new(&crates);
-    ws.run(
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    );
-    ws.run(&["test", "--workspace"], &[]);
-    ws.run(
-        &["doc", "--workspace", "--no-deps"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    );
+    ws.clippy_test_doc();
 }

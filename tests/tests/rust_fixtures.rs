@@ -85,20 +85,5 @@ fn fixture_crates_pass_clippy_tests_and_doc() {
         .collect();
     assert!(behaviours >= 4, "behaviour tests missing");
     let ws = Workspace::new(&crates);
-    ws.run(
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    );
-    ws.run(&["test", "--workspace"], &[]);
-    ws.run(
-        &["doc", "--workspace", "--no-deps"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    );
+    ws.clippy_test_doc();
 }

@@ -15,7 +15,7 @@
 mod rust_support;
 
 use codegen::FileSet;
-use rust_support::{generate, Workspace};
+use rust_support::{upstream_crate, Workspace};
 
 /// (service directory, operations, behaviour test).
 const CRATES: &[(&str, &[&str], &str)] = &[
@@ -38,40 +38,12 @@ const CRATES: &[(&str, &[&str], &str)] = &[
     ),
 ];
 
-/// The generated crate of one service (named `wire-<service>`), with its behaviour test.
-fn krate(service: &str, operations: &[&str], test: &str) -> (String, FileSet) {
-    let name = format!("wire-{service}");
-    let ops: Vec<String> = operations.iter().map(|s| s.to_string()).collect();
-    let mut files = generate(&tests::smithy_model(service), &ops, &name);
-    let path = tests::project_root()
-        .join("tests/tests/rust_wire")
-        .join(test);
-    let text = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    files.insert("tests/wire.rs", text).expect("insert test");
-    (name, files)
-}
-
 #[test]
 fn upstream_crates_round_trip_their_wire_format() {
     let crates: Vec<(String, FileSet)> = CRATES
         .iter()
-        .map(|(service, ops, test)| krate(service, ops, test))
+        .map(|(service, ops, test)| upstream_crate("wire", service, ops, "rust_wire", test))
         .collect();
     let ws = Workspace::new(&crates);
-    ws.run(
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    );
-    ws.run(&["test", "--workspace"], &[]);
-    ws.run(
-        &["doc", "--workspace", "--no-deps"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    );
+    ws.clippy_test_doc();
 }

@@ -101,6 +101,50 @@ impl Workspace {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+
+    /// Every crate passes clippy with warnings denied, its tests, and `cargo doc` with warnings denied.
+    pub fn clippy_test_doc(&self) {
+        self.run(
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+            &[],
+        );
+        self.run(&["test", "--workspace"], &[]);
+        self.run(
+            &["doc", "--workspace", "--no-deps"],
+            &[("RUSTDOCFLAGS", "-D warnings")],
+        );
+    }
+}
+
+/// The crate generated for some `operations` of an upstream Smithy model (`api-models-aws/<service>`),
+/// named `<prefix>-<service>`, with the behaviour test `tests/tests/<dir>/<test>` copied in as
+/// `tests/<dir>.rs`.
+pub fn upstream_crate(
+    prefix: &str,
+    service: &str,
+    operations: &[&str],
+    dir: &str,
+    test: &str,
+) -> (String, FileSet) {
+    let name = format!("{prefix}-{service}");
+    let ops: Vec<String> = operations.iter().map(|s| s.to_string()).collect();
+    let mut files = generate(&tests::smithy_model(service), &ops, &name);
+    let path = tests::project_root()
+        .join("tests/tests")
+        .join(dir)
+        .join(test);
+    let text = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    files
+        .insert(format!("tests/{dir}.rs"), text)
+        .expect("insert test");
+    (name, files)
 }
 
 /// Compare generated files with a snapshot directory; with `UPDATE_SNAPSHOTS=1`, rewrite it instead.
