@@ -172,12 +172,14 @@ impl<'a> Ctx<'a> {
         } else {
             naming::Scope::new()
         };
+        let bound = self.http_bound.contains(shape.id.as_str());
+        let payload = bound && http::has_payload(shape);
         shape
             .kind
             .members()
             .iter()
             .map(|m| {
-                let location = http::location(&self.http_bound, shape, m);
+                let location = http::location(bound, payload, m);
                 let name = if union {
                     naming::variant_name(&m.name)
                 } else {

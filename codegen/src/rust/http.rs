@@ -23,21 +23,22 @@ pub enum Location<'a> {
     Outside(Option<&'a HttpBinding>),
 }
 
-/// Where member `m` of `shape` travels, given the structures whose bindings apply.
-pub fn location<'a>(bound: &BTreeSet<&str>, shape: &Shape, m: &'a Member) -> Location<'a> {
-    if !bound.contains(shape.id.as_str()) {
+/// Where member `m` travels, given whether its structure's bindings apply (`bound`, from
+/// [`bound_structures`]) and whether that structure has an `httpPayload` member ([`has_payload`]).
+pub fn location(bound: bool, payload: bool, m: &Member) -> Location<'_> {
+    if !bound {
         return Location::Body;
     }
     match &m.traits.http_binding {
         Some(HttpBinding::Payload) => Location::Payload,
         Some(b) => Location::Outside(Some(b)),
-        None if has_payload(shape) => Location::Outside(None),
+        None if payload => Location::Outside(None),
         None => Location::Body,
     }
 }
 
 /// Does this structure have an `httpPayload` member?
-fn has_payload(shape: &Shape) -> bool {
+pub fn has_payload(shape: &Shape) -> bool {
     shape
         .kind
         .members()
@@ -83,20 +84,16 @@ mod tests {
     /// A one-operation model under `protocol` whose input is `members` (and whose `Inner` structure,
     /// used inside the input, has an `httpHeader` member).
     fn model(protocol: &str, members: Value) -> Model {
-        let ast = json!({
-            "smithy": "2.0",
-            "shapes": {
-                "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
-                           "traits": {protocol: {}}},
-                "ex#Op": {"type": "operation", "input": {"target": "ex#In"}},
+        crate::rust::timestamps::tests::model(
+            protocol,
+            json!({
                 "ex#In": {"type": "structure", "members": members},
                 "ex#Inner": {"type": "structure", "members": {
                     "H": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "X-H",
                                                                      "smithy.api#required": {}}}
                 }}
-            }
-        });
-        crate::load::smithy::load("test.json", &ast).expect("test model loads")
+            }),
+        )
     }
 
     /// (member name, location, plain) of a structure's fields.

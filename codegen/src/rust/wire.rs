@@ -83,18 +83,21 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     };
     // A plain (required) member with a model default takes it when the body omits the member, as
     // `build()` does; the other plain members are reported missing, all at once.
-    let default_of = |f: &Field| {
-        f.plain
-            .then(|| super::builders::required_default(ctx, f.member))
-            .flatten()
-    };
-    let inits = fields.iter().map(|f| {
+    let defaults: Vec<Option<super::builders::Fill>> = fields
+        .iter()
+        .map(|f| {
+            f.plain
+                .then(|| super::builders::required_default(ctx, f.member))
+                .flatten()
+        })
+        .collect();
+    let inits = fields.iter().zip(&defaults).map(|(f, default)| {
         let name = ident(&f.ident);
         if f.location != Location::Body {
             return quote!(#name: #NONE,);
         }
-        if let Some(fill) = default_of(f) {
-            let value = super::builders::filled(quote!(b.#name), &fill);
+        if let Some(fill) = default {
+            let value = super::builders::filled(quote!(b.#name), fill);
             return if f.boxed {
                 quote!(#name: #BOX::new(#value),)
             } else {
@@ -109,10 +112,11 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
         }
     });
     let construct = quote!(crate::types::#ty { #(#inits)* });
-    let plain: Vec<&Field> = body
+    let plain: Vec<&Field> = fields
         .iter()
-        .copied()
-        .filter(|f| f.plain && default_of(f).is_none())
+        .zip(&defaults)
+        .filter(|(f, default)| f.location == Location::Body && f.plain && default.is_none())
+        .map(|(f, _)| f)
         .collect();
     let finish = if plain.is_empty() {
         quote!(#OK(#construct))
