@@ -290,6 +290,37 @@ fn f32_members_refuse_finite_numbers_that_would_overflow() {
     );
 }
 
+/// Non-finite floats travel as the strings `"NaN"`, `"Infinity"` and `"-Infinity"` (the JSON
+/// protocols' rule), both ways; any other string is refused, naming what a float may be.
+#[test]
+fn non_finite_floats_are_written_and_read_as_strings() {
+    for (value, text) in [
+        (f32::NAN, "NaN"),
+        (f32::INFINITY, "Infinity"),
+        (f32::NEG_INFINITY, "-Infinity"),
+    ] {
+        let mut v = variant("v1");
+        v.initial_variant_weight = Some(value);
+        let wire = serde_json::to_value(request("cfg", vec![v])).unwrap();
+        assert_eq!(
+            wire["ProductionVariants"][0]["InitialVariantWeight"],
+            json!(text)
+        );
+        let back: CreateEndpointConfigInput = serde_json::from_value(wire).unwrap();
+        let w = back.production_variants.unwrap()[0]
+            .initial_variant_weight
+            .unwrap();
+        assert_eq!(w.to_string(), value.to_string(), "{text}");
+    }
+    let err = serde_json::from_value::<CreateEndpointConfigInput>(json!({
+        "EndpointConfigName": "cfg",
+        "ProductionVariants": [{"VariantName": "v", "InitialVariantWeight": "nan"}]
+    }))
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("\"NaN\", \"Infinity\" or \"-Infinity\""), "{err}");
+}
+
 #[test]
 fn unicode_property_patterns_use_unicode_mode() {
     let tag = |k: &str| Tag::builder().key(k).value("v").build().unwrap();

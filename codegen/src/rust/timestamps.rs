@@ -1,14 +1,15 @@
-//! How timestamps are written: per `timestampFormat` (the member's, else the target timestamp
-//! shape's, as Smithy specifies), also inside lists, maps and nested lists, as a format type of the
-//! crate's `wire` module; epoch seconds (the JSON protocols' default) need no wrapper.
+//! How timestamps and floats are written: timestamps per `timestampFormat` (the member's, else the
+//! target timestamp shape's, as Smithy specifies), floats as numbers or the non-finite strings
+//! (`"NaN"`, `"Infinity"`, `"-Infinity"`), also inside lists, maps and nested lists, as a format type
+//! of the crate's `wire` module; epoch seconds (the JSON protocols' default) need no wrapper.
 
 use super::ctx::Ctx;
 use crate::ir::{Member, ShapeKind, TimestampFormat};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The serialized form of a member value `v` (an expression of type `&T`), wrapped when the
-/// timestamps it holds are not written as epoch seconds.
+/// The serialized form of a member value `v` (an expression of type `&T`), wrapped when it holds
+/// floats or timestamps not written as epoch seconds.
 pub fn ser_value(ctx: &Ctx, m: &Member, v: TokenStream) -> TokenStream {
     match timestamp_writer(ctx, m, 0) {
         Some(f) => quote!(&crate::wire::With::<#f, _>::new(#v)),
@@ -16,9 +17,10 @@ pub fn ser_value(ctx: &Ctx, m: &Member, v: TokenStream) -> TokenStream {
     }
 }
 
-/// How timestamps in a value of member `m` are written, as a `crate::wire` format type
-/// (`Each<Rfc3339>` for a list of date-times); `None` when they are all epoch seconds (the JSON
-/// protocols' default, which `DateTime`'s own `Serialize` writes) or there are none. The format is
+/// How timestamps and floats in a value of member `m` are written, as a `crate::wire` format type
+/// (`Each<Rfc3339>` for a list of date-times, `Float` for a float); `None` when there are no floats
+/// and the timestamps are all epoch seconds (the JSON protocols' default, which `DateTime`'s own
+/// `Serialize` writes). The format is
 /// the member's `timestampFormat`, else the target timestamp shape's (Smithy's precedence); for lists
 /// and maps it is that of their `member` / `value`, at any depth.
 fn timestamp_writer(ctx: &Ctx, m: &Member, depth: usize) -> Option<TokenStream> {
@@ -48,6 +50,7 @@ fn timestamp_writer(ctx: &Ctx, m: &Member, depth: usize) -> Option<TokenStream> 
                 Some(TimestampFormat::EpochSeconds) | None => None,
             }
         }
+        ShapeKind::Float | ShapeKind::Double => Some(quote!(crate::wire::Float)),
         ShapeKind::List(inner) => element(inner),
         ShapeKind::Map { value, .. } => element(value),
         _ => None,
@@ -107,8 +110,12 @@ pub(crate) mod tests {
                     "Nested": {"target": "ex#Nested"},
                     "Sparse": {"target": "ex#SparseMap"},
                     "Epochs": {"target": "ex#EpochList"},
-                    "Text": {"target": "smithy.api#String"}
+                    "Text": {"target": "smithy.api#String"},
+                    "Num": {"target": "smithy.api#Double"},
+                    "Nums": {"target": "ex#FloatMap"}
                 }},
+                "ex#FloatMap": {"type": "map", "key": {"target": "smithy.api#String"},
+                                "value": {"target": "smithy.api#Float"}},
                 "ex#Http": {"type": "timestamp", "traits": ts("http-date")},
                 "ex#DtList": {"type": "list", "member": {"target": "smithy.api#Timestamp", "traits": ts("date-time")}},
                 "ex#Nested": {"type": "list", "member": {"target": "ex#DtList"}},
@@ -136,6 +143,8 @@ pub(crate) mod tests {
                 ),
                 ("Epochs".into(), None),
                 ("Text".into(), None),
+                ("Num".into(), w("crate::wire::Float")),
+                ("Nums".into(), w("crate::wire::Each<crate::wire::Float>")),
             ]
         );
     }

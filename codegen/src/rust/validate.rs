@@ -205,14 +205,14 @@ pub fn check_value(
     out
 }
 
-/// Do values of shape `target` hold 32-bit floats (an `f32`, or lists and maps of them at any
-/// depth)? The wire reader reads such members through `crate::validation::F32s`, which refuses a
-/// finite number that would overflow to infinity.
-pub fn holds_f32(ctx: &Ctx, target: &str) -> bool {
+/// Do values of shape `target` hold floats (an `f32` or `f64`, or lists and maps of them at any
+/// depth)? The wire reader reads such members through `crate::validation::Floats`, which reads the
+/// non-finite strings and refuses a finite number that would overflow an `f32`.
+pub fn holds_float(ctx: &Ctx, target: &str) -> bool {
     let mut id = target;
     for _ in 0..=MAX_DEPTH * 8 {
         match ctx.shape(id).map(|s| &s.kind) {
-            Some(ShapeKind::Float) => return true,
+            Some(ShapeKind::Float | ShapeKind::Double) => return true,
             Some(ShapeKind::List(m)) => id = &m.target,
             Some(ShapeKind::Map { value, .. }) => id = &value.target,
             _ => return false,

@@ -61,8 +61,8 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     let arms = body.iter().map(|f| {
         let name = ident(&f.ident);
         let wire = Literal::string(&f.wire);
-        if super::validate::holds_f32(ctx, &f.member.target) {
-            quote!(#wire => self.#name = map.next_value::<#OPTION<crate::validation::F32s<_>>>()?.map(|v| v.0),)
+        if super::validate::holds_float(ctx, &f.member.target) {
+            quote!(#wire => self.#name = map.next_value::<#OPTION<crate::validation::Floats<_>>>()?.map(|v| v.0),)
         } else {
             quote!(#wire => self.#name = map.next_value()?,)
         }
@@ -243,8 +243,8 @@ pub fn union_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream 
             quote!(#wire => map.next_value::<#OPTION<::serde::de::IgnoredAny>>()?.map(|_| crate::types::#ty::#var),)
         } else {
             let t = stored_type(ctx, f);
-            if super::validate::holds_f32(ctx, &f.member.target) {
-                quote!(#wire => map.next_value::<#OPTION<crate::validation::F32s<#t>>>()?.map(|v| crate::types::#ty::#var(v.0)),)
+            if super::validate::holds_float(ctx, &f.member.target) {
+                quote!(#wire => map.next_value::<#OPTION<crate::validation::Floats<#t>>>()?.map(|v| crate::types::#ty::#var(v.0)),)
             } else {
                 quote!(#wire => map.next_value::<#OPTION<#t>>()?.map(crate::types::#ty::#var),)
             }

@@ -1,6 +1,7 @@
 //! Checks shared by the generated `validate_at` methods; each pushes a [`Violation`] (with its
-//! [`Detail`]) per failure. Also the reader of 32-bit floats, which refuses finite input that would
-//! overflow to infinity.
+//! [`Detail`]) per failure. Also the reader of floats: the strings `"NaN"`, `"Infinity"` and
+//! `"-Infinity"` (how the JSON protocols write non-finite numbers), and for 32-bit floats a refusal of
+//! finite input that would overflow to infinity.
 
 #![allow(dead_code)]
 
@@ -119,20 +120,31 @@ pub(crate) fn unknown_union(type_name: &'static str, member: &str, at: &str, out
     push(out, at, Detail::UnknownUnionMember { type_name, member: member.to_string() });
 }
 
-/// Reads a value holding 32-bit floats (`f32`, or `Option`s, `Vec`s and `BTreeMap`s of them), refusing
-/// a finite number that does not fit an `f32` (`3e39` would otherwise become infinity). Numbers are
-/// rounded to the nearest `f32`; below the smallest `f32` they become (signed) zero, as in every JSON
-/// reader (see [`range_f32`] for what that means for `range`).
-pub(crate) struct F32s<T>(pub(crate) T);
+/// Reads a value holding floats (`f32`, `f64`, or `Option`s, `Vec`s and `BTreeMap`s of them): JSON
+/// numbers, and the strings `"NaN"`, `"Infinity"` and `"-Infinity"` the JSON protocols write for
+/// non-finite values. For `f32` it refuses a finite number that does not fit (`3e39` would otherwise
+/// become infinity); numbers are rounded to the nearest `f32`, and below the smallest `f32` they
+/// become (signed) zero, as in every JSON reader (see [`range_f32`] for what that means for `range`).
+pub(crate) struct Floats<T>(pub(crate) T);
 
-/// The types [`F32s`] reads.
-pub(crate) trait ReadF32s<'de>: Sized {
+/// The types [`Floats`] reads.
+pub(crate) trait ReadFloats<'de>: Sized {
     fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error>;
 }
 
-impl<'de, T: ReadF32s<'de>> ::serde::Deserialize<'de> for F32s<T> {
+impl<'de, T: ReadFloats<'de>> ::serde::Deserialize<'de> for Floats<T> {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-        T::read(d).map(F32s)
+        T::read(d).map(Floats)
+    }
+}
+
+/// The value of a non-finite float string, as the JSON protocols spell them.
+fn non_finite<E: ::serde::de::Error>(v: &str) -> ::std::result::Result<f64, E> {
+    match v {
+        "NaN" => ::std::result::Result::Ok(f64::NAN),
+        "Infinity" => ::std::result::Result::Ok(f64::INFINITY),
+        "-Infinity" => ::std::result::Result::Ok(f64::NEG_INFINITY),
+        _ => ::std::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Str(v), &"a number, \"NaN\", \"Infinity\" or \"-Infinity\"")),
     }
 }
 
@@ -163,29 +175,59 @@ impl ::serde::de::Visitor<'_> for F32Visitor {
     fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::std::result::Result<f32, E> {
         ::std::result::Result::Ok(v as f32)
     }
-}
-
-impl<'de> ReadF32s<'de> for f32 {
-    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-        d.deserialize_f32(F32Visitor)
+    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<f32, E> {
+        non_finite(v).map(|v| v as f32)
     }
 }
 
-impl<'de, T: ReadF32s<'de>> ReadF32s<'de> for Option<T> {
-    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-        <Option<F32s<T>> as ::serde::Deserialize<'de>>::deserialize(d).map(|v| v.map(|v| v.0))
+struct F64Visitor;
+
+impl ::serde::de::Visitor<'_> for F64Visitor {
+    type Value = f64;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a 64-bit float")
+    }
+    fn visit_f64<E: ::serde::de::Error>(self, v: f64) -> ::std::result::Result<f64, E> {
+        ::std::result::Result::Ok(v)
+    }
+    fn visit_i64<E: ::serde::de::Error>(self, v: i64) -> ::std::result::Result<f64, E> {
+        ::std::result::Result::Ok(v as f64)
+    }
+    fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::std::result::Result<f64, E> {
+        ::std::result::Result::Ok(v as f64)
+    }
+    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<f64, E> {
+        non_finite(v)
     }
 }
 
-impl<'de, T: ReadF32s<'de>> ReadF32s<'de> for Vec<T> {
+impl<'de> ReadFloats<'de> for f32 {
     fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-        <Vec<F32s<T>> as ::serde::Deserialize<'de>>::deserialize(d).map(|v| v.into_iter().map(|v| v.0).collect())
+        d.deserialize_any(F32Visitor)
     }
 }
 
-impl<'de, T: ReadF32s<'de>> ReadF32s<'de> for ::std::collections::BTreeMap<String, T> {
+impl<'de> ReadFloats<'de> for f64 {
     fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-        <::std::collections::BTreeMap<String, F32s<T>> as ::serde::Deserialize<'de>>::deserialize(d)
+        d.deserialize_any(F64Visitor)
+    }
+}
+
+impl<'de, T: ReadFloats<'de>> ReadFloats<'de> for Option<T> {
+    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        <Option<Floats<T>> as ::serde::Deserialize<'de>>::deserialize(d).map(|v| v.map(|v| v.0))
+    }
+}
+
+impl<'de, T: ReadFloats<'de>> ReadFloats<'de> for Vec<T> {
+    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        <Vec<Floats<T>> as ::serde::Deserialize<'de>>::deserialize(d).map(|v| v.into_iter().map(|v| v.0).collect())
+    }
+}
+
+impl<'de, T: ReadFloats<'de>> ReadFloats<'de> for ::std::collections::BTreeMap<String, T> {
+    fn read<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        <::std::collections::BTreeMap<String, Floats<T>> as ::serde::Deserialize<'de>>::deserialize(d)
             .map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect())
     }
 }

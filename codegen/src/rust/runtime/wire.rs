@@ -1,5 +1,5 @@
 //! JSON wire support for the hand-written serde impls: map keys, missing members, timestamp formats
-//! (also inside lists and maps), blobs, and the generic structure visitor.
+//! and non-finite floats (also inside lists and maps), blobs, and the generic structure visitor.
 
 #![allow(dead_code)]
 
@@ -72,6 +72,41 @@ pub(crate) struct HttpDate;
 impl Format<DateTime> for HttpDate {
     fn write<S: ::serde::Serializer>(v: &DateTime, s: S) -> ::std::result::Result<S::Ok, S::Error> {
         s.serialize_str(&v.to_http_date())
+    }
+}
+
+/// A float: a JSON number when finite, else the string `"NaN"`, `"Infinity"` or `"-Infinity"`, as
+/// the JSON protocols write non-finite numbers.
+pub(crate) struct Float;
+
+/// The JSON protocols' spelling of a non-finite float.
+fn non_finite(v: f64) -> &'static str {
+    if v.is_nan() {
+        "NaN"
+    } else if v > 0.0 {
+        "Infinity"
+    } else {
+        "-Infinity"
+    }
+}
+
+impl Format<f32> for Float {
+    fn write<S: ::serde::Serializer>(v: &f32, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        if v.is_finite() {
+            s.serialize_f32(*v)
+        } else {
+            s.serialize_str(non_finite(f64::from(*v)))
+        }
+    }
+}
+
+impl Format<f64> for Float {
+    fn write<S: ::serde::Serializer>(v: &f64, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+        if v.is_finite() {
+            s.serialize_f64(*v)
+        } else {
+            s.serialize_str(non_finite(*v))
+        }
     }
 }
 

@@ -346,7 +346,10 @@ impl ::serde::Serialize for crate::types::ProductionVariant {
             m.serialize_entry("InstanceType", v)?;
         }
         if let Some(v) = &self.initial_variant_weight {
-            m.serialize_entry("InitialVariantWeight", v)?;
+            m.serialize_entry(
+                "InitialVariantWeight",
+                &crate::wire::With::<crate::wire::Float, _>::new(v),
+            )?;
         }
         if let Some(v) = &self.accelerator_type {
             m.serialize_entry("AcceleratorType", v)?;
@@ -394,7 +397,7 @@ impl<'de> crate::wire::Fields<'de> for ProductionVariantBuilder {
             "InstanceType" => self.instance_type = map.next_value()?,
             "InitialVariantWeight" => {
                 self.initial_variant_weight = map
-                    .next_value::<Option<crate::validation::F32s<_>>>()?
+                    .next_value::<Option<crate::validation::Floats<_>>>()?
                     .map(|v| v.0);
             }
             "AcceleratorType" => self.accelerator_type = map.next_value()?,
