@@ -2,6 +2,7 @@
 //! bench). All real work is in the `codegen` library; this crate parses arguments and reports.
 
 mod bench;
+mod conformance;
 mod diff;
 mod generate;
 mod paths;
@@ -41,6 +42,8 @@ enum Command {
     Sync(sync::Args),
     /// Benchmarks: print timings of loading, generating and diffing the real SageMaker models.
     Bench(bench::Args),
+    /// Conformance suites: one line per case, then `N passed, N failed, N skipped`.
+    Conformance(conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
         Command::Diff(a) => diff::run(a),
         Command::Sync(a) => sync::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Conformance(a) => conformance::run(a),
     };
     match result {
         Ok(code) => code,

@@ -6,6 +6,12 @@
 //! `http::Request<Vec<u8>>` whose URI is the path and query only (the endpoint supplies scheme and
 //! host), with the `endpoint` trait's host prefix, when the operation has one, attached as a
 //! [`HostPrefix`] extension; a response is read from an `http::Response<Vec<u8>>`.
+//!
+//! - [`credentials`]: keys, from the environment, the shared files, a chain;
+//! - [`sigv4`]: Signature Version 4;
+
+pub mod credentials;
+pub mod sigv4;
 
 pub use http;
 

@@ -16,19 +16,19 @@ use std::time::Instant;
 /// The `aws-sdk-sagemaker` release compared against (SageMaker API 2017-07-24, as ours), without its
 /// default features (HTTP client, TLS, tokio): the comparison is about the crate itself.
 const AWS_SDK_VERSION: &str = "1.248.0";
-const TIME: &str = "/usr/bin/time";
+pub(super) const TIME: &str = "/usr/bin/time";
 
 /// One timed cargo run.
-struct Sample {
-    wall: f64,
-    max_rss_kb: Option<u64>,
+pub(super) struct Sample {
+    pub(super) wall: f64,
+    pub(super) max_rss_kb: Option<u64>,
 }
 
 /// A crate to measure: its directory (its own workspace) and the package whose build is "the crate".
-struct Subject {
-    label: String,
-    dir: PathBuf,
-    package: String,
+pub(super) struct Subject {
+    pub(super) label: String,
+    pub(super) dir: PathBuf,
+    pub(super) package: String,
 }
 
 pub fn run() -> Result<()> {
@@ -136,14 +136,14 @@ fn log_file(s: &Subject, root: &Path, step: &str) -> PathBuf {
 }
 
 /// `cargo <args>` in the subject's directory, untimed; its output goes to a log file.
-fn cargo(s: &Subject, root: &Path, args: &[&str], step: &str) -> Result<()> {
+pub(super) fn cargo(s: &Subject, root: &Path, args: &[&str], step: &str) -> Result<()> {
     let mut cmd = Command::new(cargo_bin());
     cmd.args(args);
     run_logged(s, root, cmd, step).map(|_| ())
 }
 
 /// `cargo check|build --offline`, timed (wall, and max RSS under `/usr/bin/time`).
-fn timed(s: &Subject, root: &Path, mode: &str, what: &str) -> Result<Sample> {
+pub(super) fn timed(s: &Subject, root: &Path, mode: &str, what: &str) -> Result<Sample> {
     let stats = root.join("logs").join("time.txt");
     let use_time = Path::new(TIME).is_file();
     let mut cmd = if use_time {
@@ -199,7 +199,7 @@ fn run_logged(s: &Subject, root: &Path, mut cmd: Command, step: &str) -> Result<
 }
 
 /// `/proc/loadavg` and the number of CPUs, for the record (these numbers are noisy on a busy box).
-fn load_average() -> String {
+pub(super) fn load_average() -> String {
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let load: Vec<&str> = load.split_whitespace().take(3).collect();
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());

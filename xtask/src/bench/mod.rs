@@ -1,7 +1,8 @@
 //! `cargo xtask bench [AREA...]`: benchmarks that print numbers (median and min of N runs) on the real
 //! upstream models. Areas: load, rust, r, diff, pipeline (all when none is named). Build in release (the
 //! `cargo xtask` alias does). `check` (cargo check/build of the whole-SageMaker crate next to
-//! `aws-sdk-sagemaker`, many minutes) runs only when named: `cargo xtask bench check`.
+//! `aws-sdk-sagemaker`, many minutes) runs only when named: `cargo xtask bench check`, and so does
+//! `sigv4` (a fresh build of `aws-sigv4` next to `hmac` + `sha2`).
 
 mod check;
 mod diff;
@@ -9,6 +10,7 @@ mod load;
 mod pipeline;
 mod r;
 mod rust;
+mod sigv4_deps;
 
 use anyhow::{bail, Result};
 use std::process::ExitCode;
@@ -16,7 +18,8 @@ use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Areas to run: load, rust, r, diff, pipeline (the default: all of them); check (only when named).
+    /// Areas to run: load, rust, r, diff, pipeline (the default: all of them); check, sigv4 (only when
+    /// named).
     areas: Vec<String>,
     /// Runs per measurement.
     #[arg(long, default_value_t = 10)]
@@ -48,8 +51,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let all = args.areas.is_empty();
     let wants = |a: &str| all || args.areas.iter().any(|x| x == a);
     for a in &args.areas {
-        if !["load", "rust", "r", "diff", "pipeline", "check"].contains(&a.as_str()) {
-            bail!("unknown bench area {a:?} (expected load, rust, r, diff, pipeline, check)");
+        if !["load", "rust", "r", "diff", "pipeline", "check", "sigv4"].contains(&a.as_str()) {
+            bail!(
+                "unknown bench area {a:?} (expected load, rust, r, diff, pipeline, check, sigv4)"
+            );
         }
     }
     if wants("load") {
@@ -70,6 +75,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Not part of "all": it builds two big crates from clean, for many minutes.
     if args.areas.iter().any(|x| x == "check") {
         check::run()?;
+    }
+    if args.areas.iter().any(|x| x == "sigv4") {
+        sigv4_deps::run()?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,76 @@
+//! `cargo xtask conformance <suite>`: runs an official conformance suite and prints one line per
+//! case (`PASS`, `FAIL` with what differs, `SKIP` with the reason), then exactly
+//! `N passed, N failed, N skipped`; the exit status is 1 when any case failed.
+
+mod sigv4;
+
+use anyhow::Result;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    suite: Suite,
+}
+
+#[derive(clap::Subcommand)]
+enum Suite {
+    /// The SigV4 test vectors (../shared/sigv4-testsuite): canonical request, string to sign and
+    /// Authorization header of every case.
+    Sigv4(sigv4::Args),
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    match args.suite {
+        Suite::Sigv4(a) => sigv4::run(a),
+    }
+}
+
+/// What became of one case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Pass,
+    Fail(String),
+    Skip(String),
+}
+
+/// Counts outcomes and prints a line for each.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub passed: usize,
+    pub failed: usize,
+    pub skipped: usize,
+}
+
+impl Tally {
+    /// Prints `PASS name`, `FAIL name: why` or `SKIP name: why`, and counts it.
+    pub fn record(&mut self, name: &str, outcome: &Outcome) {
+        match outcome {
+            Outcome::Pass => {
+                self.passed += 1;
+                println!("PASS {name}");
+            }
+            Outcome::Fail(why) => {
+                self.failed += 1;
+                println!("FAIL {name}: {why}");
+            }
+            Outcome::Skip(why) => {
+                self.skipped += 1;
+                println!("SKIP {name}: {why}");
+            }
+        }
+    }
+
+    /// Prints the closing line; failure when any case failed.
+    pub fn finish(&self) -> ExitCode {
+        println!(
+            "{} passed, {} failed, {} skipped",
+            self.passed, self.failed, self.skipped
+        );
+        if self.failed == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    }
+}
