@@ -318,7 +318,10 @@ fn non_finite_floats_are_written_and_read_as_strings() {
     }))
     .unwrap_err()
     .to_string();
-    assert!(err.contains("\"NaN\", \"Infinity\" or \"-Infinity\""), "{err}");
+    assert!(
+        err.contains("\"NaN\", \"Infinity\" or \"-Infinity\""),
+        "{err}"
+    );
 }
 
 #[test]

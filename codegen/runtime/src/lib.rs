@@ -9,9 +9,16 @@
 //!
 //! - [`credentials`]: keys, from the environment, the shared files, a chain;
 //! - [`sigv4`]: Signature Version 4;
+//! - [`retry`]: the standard retry mode (classification, backoff with jitter, retry quota);
+//! - [`transport`]: the transport trait and the default blocking HTTPS client (feature
+//!   `ureq-transport`);
+//! - [`pipeline`]: endpoint + path, headers, signing, sending and retrying one request.
 
 pub mod credentials;
+pub mod pipeline;
+pub mod retry;
 pub mod sigv4;
+pub mod transport;
 
 pub use http;
 
