@@ -42,7 +42,7 @@ enum Command {
     Sync(sync::Args),
     /// Benchmarks: print timings of loading, generating and diffing the real SageMaker models.
     Bench(bench::Args),
-    /// Conformance suites: one line per case, then `N passed, N failed, N skipped`.
+    /// Conformance suites (sigv4, endpoints): a line per case or file, then `N passed, N failed, N skipped`.
     Conformance(conformance::Args),
 }
 

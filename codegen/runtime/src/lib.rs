@@ -26,3 +26,5 @@ pub use http;
 /// `"data-"` or `"abc.data."`: prepend it to the endpoint's host before sending.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostPrefix(pub String);
+
+pub mod endpoints;

@@ -1,7 +1,9 @@
 //! `cargo xtask conformance <suite>`: runs an official conformance suite and prints one line per
-//! case (`PASS`, `FAIL` with what differs, `SKIP` with the reason), then exactly
-//! `N passed, N failed, N skipped`; the exit status is 1 when any case failed.
+//! case (`PASS`, `FAIL` with what differs, `SKIP` with the reason; `endpoints`: one line per model
+//! file, with its failing cases), then exactly `N passed, N failed, N skipped`; the exit status is 1
+//! when any case failed.
 
+mod endpoints;
 mod sigv4;
 
 use anyhow::Result;
@@ -18,11 +20,15 @@ enum Suite {
     /// The SigV4 test vectors (../shared/sigv4-testsuite): canonical request, string to sign and
     /// Authorization header of every case.
     Sigv4(sigv4::Args),
+    /// Every `smithy.rules#endpointTests` case of every model (../shared/upstream/api-models-aws),
+    /// against the model's own endpoint rule set.
+    Endpoints(endpoints::Args),
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.suite {
         Suite::Sigv4(a) => sigv4::run(a),
+        Suite::Endpoints(a) => endpoints::run(a),
     }
 }
 
@@ -35,7 +41,7 @@ pub enum Outcome {
 }
 
 /// Counts outcomes and prints a line for each.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
     pub passed: usize,
     pub failed: usize,
@@ -59,6 +65,13 @@ impl Tally {
                 println!("SKIP {name}: {why}");
             }
         }
+    }
+
+    /// Adds another tally's counts (one file's, in a suite that runs files in parallel).
+    pub fn add(&mut self, other: Tally) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.skipped += other.skipped;
     }
 
     /// Prints the closing line; failure when any case failed.
