@@ -60,6 +60,10 @@ pub struct Service {
     pub endpoint_prefix: Option<String>,
     /// Operation names bound to the service, sorted.
     pub operations: Vec<String>,
+    /// The endpoint rule set (`smithy.rules#endpointRuleSet` / botocore's `endpoint-rule-set-1.json`
+    /// beside `service-2.json`) as raw JSON, checked at load time to parse with
+    /// `awsgen_runtime::endpoints::RuleSet`. Not part of `traits.other`.
+    pub endpoint_rules: Option<serde_json::Value>,
     pub traits: Traits,
 }
 

@@ -7,8 +7,9 @@ use crate::ir::{Bounds, EnumValue, HttpBinding, Member, Model, Operation, ShapeK
 use crate::select;
 use serde_json::{json, Map, Value};
 
-/// Traits left out of a projection: prose, examples and endpoint rule sets (large, and not read by
-/// any back-end).
+/// Traits left out of a projection: prose, examples and endpoint rule tests (large; the conformance
+/// command reads them from the upstream models). The endpoint rule set itself is kept (from
+/// `Service::endpoint_rules`, without its documentation strings).
 const DROPPED_TRAITS: &[&str] = &[
     "smithy.api#documentation",
     "smithy.api#examples",
@@ -109,6 +110,14 @@ impl Writer<'_> {
         // Raw traits kept by the front-end are complete; the rebuilt ones only fill gaps (botocore).
         traits.retain(|k, _| !s.traits.other.contains_key(k));
         self.put_traits(&mut v, &s.traits);
+        if let Some(rules) = &s.endpoint_rules {
+            let rules = if self.keep_docs {
+                rules.clone()
+            } else {
+                rule_set_without_docs(rules)
+            };
+            traits.insert("smithy.rules#endpointRuleSet".into(), rules);
+        }
         merge_traits(&mut v, traits);
         v
     }
@@ -314,6 +323,31 @@ impl Writer<'_> {
 }
 
 /// Add traits to a shape value's `traits` object, creating it when needed.
+/// An endpoint rule set without its prose: the `documentation` of each parameter and each rule
+/// (in trees too). A parameter that happens to be called `documentation` is kept.
+pub fn rule_set_without_docs(rules: &Value) -> Value {
+    fn rule_list(rules: &mut Value) {
+        for rule in rules.as_array_mut().into_iter().flatten() {
+            if let Some(r) = rule.as_object_mut() {
+                r.remove("documentation");
+                if let Some(sub) = r.get_mut("rules") {
+                    rule_list(sub);
+                }
+            }
+        }
+    }
+    let mut out = rules.clone();
+    if let Some(params) = out.get_mut("parameters").and_then(Value::as_object_mut) {
+        for p in params.values_mut().filter_map(Value::as_object_mut) {
+            p.remove("documentation");
+        }
+    }
+    if let Some(r) = out.get_mut("rules") {
+        rule_list(r);
+    }
+    out
+}
+
 fn merge_traits(v: &mut Value, traits: Map<String, Value>) {
     if traits.is_empty() {
         return;

@@ -435,6 +435,9 @@ fn service_metadata_is_the_same() {
     assert_eq!(s.endpoint_prefix, b.endpoint_prefix);
     assert_eq!(s.operations, b.operations);
     assert_eq!(docs(&s.traits.documentation), docs(&b.traits.documentation));
+    // The trait and botocore's endpoint-rule-set-1.json are the same document.
+    assert!(s.endpoint_rules.is_some(), "no endpoint rule set from Smithy");
+    assert_eq!(s.endpoint_rules, b.endpoint_rules);
 }
 
 /// Changes of every kind made to the botocore side are each reported, once.

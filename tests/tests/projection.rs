@@ -6,7 +6,8 @@ use codegen::ir::{Model, Traits};
 use codegen::manifest::Manifest;
 use std::path::Path;
 
-/// Remove what a projection leaves out on purpose: prose, examples, endpoint rule sets.
+/// Remove what a projection leaves out on purpose: prose (the endpoint rule set's too), examples,
+/// endpoint rule tests.
 fn strip(model: &mut Model) {
     fn t(traits: &mut Traits) {
         traits.documentation = None;
@@ -16,6 +17,9 @@ fn strip(model: &mut Model) {
             .retain(|k, _| !k.starts_with("smithy.rules#") && k != "smithy.api#documentation");
     }
     model.source.clear();
+    if let Some(rules) = &model.service.endpoint_rules {
+        model.service.endpoint_rules = Some(codegen::project::rule_set_without_docs(rules));
+    }
     t(&mut model.service.traits);
     for op in model.operations.values_mut() {
         t(&mut op.traits);
@@ -46,6 +50,13 @@ fn round_trip(model: &Model, operations: &[String]) {
         !text.contains("smithy.api#documentation"),
         "documentation left in the projection"
     );
+    assert!(
+        !text.contains("\"documentation\""),
+        "endpoint rule set documentation left in the projection"
+    );
+    if model.service.endpoint_rules.is_some() {
+        assert!(text.contains("smithy.rules#endpointRuleSet"), "the endpoint rule set is lost");
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("projection.json");
     std::fs::write(&path, &text).expect("write projection");

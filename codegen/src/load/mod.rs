@@ -3,7 +3,7 @@
 //! [`load_file`] reads the bytes (gunzipping `.gz`), parses JSON, detects the form (a top-level
 //! `"smithy"` key means Smithy JSON AST; `"metadata"` with `"operations"` means botocore) and hands over
 //! to [`smithy`] or [`botocore`]. For botocore, `paginators-1.json` (or `.json.gz`) beside the service
-//! file is merged.
+//! file is merged, and `endpoint-rule-set-1.json` (or `.json.gz`) becomes the service's endpoint rules.
 
 pub mod botocore;
 pub mod smithy;
@@ -26,7 +26,9 @@ pub fn load_file(path: &Path) -> Result<Model, Diagnostics> {
             Some(p) => Some(read_json(&p)?),
             None => None,
         };
-        botocore::load(&file, &json, paginators.as_ref())
+        let mut model = botocore::load(&file, &json, paginators.as_ref())?;
+        model.service.endpoint_rules = botocore_endpoint_rules(path)?;
+        Ok(model)
     } else {
         let mut d = Diagnostics::new();
         d.push(
@@ -38,6 +40,35 @@ pub fn load_file(path: &Path) -> Result<Model, Diagnostics> {
         );
         d.into_result(unreachable_model())
     }
+}
+
+/// botocore's `endpoint-rule-set-1.json` beside `service-2.json`, when there is one; an error naming
+/// the file when it is not a rule set the runtime can evaluate.
+fn botocore_endpoint_rules(path: &Path) -> Result<Option<serde_json::Value>, Diagnostics> {
+    let Some(p) = sibling(path, "endpoint-rule-set-1.json")
+        .or_else(|| sibling(path, "endpoint-rule-set-1.json.gz"))
+    else {
+        return Ok(None);
+    };
+    let rules = read_json(&p)?;
+    if let Err(e) = check_endpoint_rules(&rules) {
+        let mut d = Diagnostics::new();
+        d.push(
+            &p.display().to_string(),
+            None,
+            "",
+            format!("the endpoint rule set cannot be used: {e}"),
+        );
+        return Err(d);
+    }
+    Ok(Some(rules))
+}
+
+/// Whether a rule set parses with the runtime's evaluator (the message says where it does not).
+pub fn check_endpoint_rules(rules: &serde_json::Value) -> Result<(), String> {
+    awsgen_runtime::endpoints::RuleSet::from_value(rules)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Read a file (gunzipped when it ends in `.gz`) and parse it as JSON, with a diagnostic on failure.

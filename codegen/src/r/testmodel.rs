@@ -77,6 +77,7 @@ pub fn model_with(shapes: Vec<Shape>) -> Model {
             signing_name: Some("test".into()),
             endpoint_prefix: Some("api.test".into()),
             operations: Vec::new(),
+            endpoint_rules: None,
             traits: Traits::default(),
         },
         shapes: shapes.into_iter().map(|s| (s.id.clone(), s)).collect(),

@@ -12,6 +12,9 @@ use crate::ir::{Operation, Paginated, Protocol, Service};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
 
+/// The service trait holding the endpoint rule set (moved to `Service::endpoint_rules`).
+const RULE_SET_TRAIT: &str = "smithy.rules#endpointRuleSet";
+
 /// Lifecycle operations of a resource, in the order Smithy lists them.
 const LIFECYCLE: [&str; 6] = ["create", "put", "read", "update", "delete", "list"];
 
@@ -44,6 +47,17 @@ impl<'a> Builder<'a, '_, '_> {
             paginated(&mut p)
         });
         keep_unused(&mut straits, &sp, true, true);
+        let endpoint_rules = straits.other.remove(RULE_SET_TRAIT);
+        if let Some(Err(e)) = endpoint_rules
+            .as_ref()
+            .map(crate::load::check_endpoint_rules)
+        {
+            self.cx.err(
+                Some(svc.id),
+                shape_ptr(svc.id, &["traits", RULE_SET_TRAIT]),
+                format!("the endpoint rule set cannot be used: {e}"),
+            );
+        }
         let common_errors = self.errors(svc);
 
         let mut operations = BTreeMap::new();
@@ -120,6 +134,7 @@ impl<'a> Builder<'a, '_, '_> {
                 .map(str::to_string),
             endpoint_prefix,
             operations: operations.keys().cloned().collect(),
+            endpoint_rules,
             traits: straits,
         };
         (service, operations, bound.resources.len())
