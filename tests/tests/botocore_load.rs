@@ -282,11 +282,10 @@ fn gz_copy_loads_identically() {
     let mut enc = flate2_write(&gz);
     std::io::Write::write_all(&mut enc, &bytes).expect("write gz");
     enc.finish().expect("finish gz");
-    std::fs::copy(
-        path.with_file_name("paginators-1.json"),
-        dir.path().join("paginators-1.json"),
-    )
-    .expect("copy paginators");
+    for sibling in ["paginators-1.json", "endpoint-rule-set-1.json"] {
+        std::fs::copy(path.with_file_name(sibling), dir.path().join(sibling))
+            .unwrap_or_else(|e| panic!("copy {sibling}: {e}"));
+    }
     let mut from_gz = load(&gz);
     let plain = load(&path);
     assert_eq!(from_gz.source, gz.display().to_string());
