@@ -14,6 +14,20 @@ fn load(version: &str) -> codegen::Model {
     codegen::load::load_file(&tests::sagemaker_botocore(version)).expect("botocore model loads")
 }
 
+/// A JSON value with every `documentation` key removed, at any depth.
+fn without_docs(v: Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .filter(|(k, _)| k != "documentation")
+                .map(|(k, v)| (k, without_docs(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(without_docs).collect()),
+        other => other,
+    }
+}
+
 fn find<'a>(events: &'a [Event], id: EventId, shape: &str) -> &'a Event {
     events
         .iter()
@@ -92,6 +106,17 @@ fn sagemaker_botocore_1_35_0_to_1_44_8() {
         walk.out
             .push(("DocumentationChanged".into(), "NOTE".into(), svc));
     }
+    // The endpoint rule sets beside the two models, compared without any `documentation` key.
+    let rules = |v: &str| {
+        without_docs(walk::read(
+            &tests::sagemaker_botocore(v).with_file_name("endpoint-rule-set-1.json"),
+        ))
+    };
+    let rules_changed = rules("1.35.0") != rules("1.44.8");
+    assert!(rules_changed, "the two versions' endpoint rules differ");
+    let svc = new.json["metadata"]["targetPrefix"].as_str().unwrap();
+    walk.out
+        .push(("EndpointRulesChanged".into(), "NOTE".into(), svc.into()));
     let mut expected = walk.out;
     expected.sort();
     let mut got: Vec<Ev> = events

@@ -22,6 +22,7 @@
 //! one without a `min`.
 
 mod docs;
+mod endpoints;
 mod members;
 mod operations;
 pub mod report;
@@ -188,6 +189,12 @@ event_ids! {
     TraitChanged,
     /// WARNING: any other trait removed.
     TraitRemoved,
+    /// NOTE: the service gained an endpoint rule set.
+    EndpointRulesAdded,
+    /// NOTE: the service's endpoint rule set changed (documentation aside).
+    EndpointRulesChanged,
+    /// WARNING: the service's endpoint rule set was removed.
+    EndpointRulesRemoved,
 }
 
 impl fmt::Display for EventId {
@@ -259,6 +266,12 @@ pub fn diff_with_mode(old: &Model, new: &Model, mode: Mode) -> Vec<Event> {
     docs::diff_docs(
         old.service.traits.documentation.as_deref(),
         new.service.traits.documentation.as_deref(),
+        &new.service.name,
+        &mut out,
+    );
+    endpoints::diff_endpoint_rules(
+        old.service.endpoint_rules.as_ref(),
+        new.service.endpoint_rules.as_ref(),
         &new.service.name,
         &mut out,
     );
