@@ -26,4 +26,5 @@ pub mod pipeline;
 pub mod project;
 pub mod r;
 pub mod rust;
+pub mod site;
 pub mod sync;

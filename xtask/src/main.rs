@@ -1,9 +1,10 @@
 //! `cargo xtask`: the command line of the code generator (regenerate, generate, project, diff, sync,
-//! bench). All real work is in the `codegen` library; this crate parses arguments and reports.
+//! docs, bench). All real work is in the `codegen` library; this crate parses arguments and reports.
 
 mod bench;
 mod conformance;
 mod diff;
+mod docs;
 mod generate;
 mod paths;
 mod project;
@@ -40,6 +41,8 @@ enum Command {
     Diff(diff::Args),
     /// Fetch the pinned upstream model, show the diff, rewrite the projection and regenerate.
     Sync(sync::Args),
+    /// Build the static documentation site (operation pages, search, changelog, Rust API docs).
+    Docs(docs::Args),
     /// Benchmarks: print timings of loading, generating and diffing the real SageMaker models.
     Bench(bench::Args),
     /// Conformance suites (sigv4, endpoints): a line per case or file, then `N passed, N failed, N skipped`.
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Command::Project(a) => project::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Sync(a) => sync::run(a),
+        Command::Docs(a) => docs::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Conformance(a) => conformance::run(a),
     };
