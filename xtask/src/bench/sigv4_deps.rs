@@ -1,8 +1,9 @@
-//! `cargo xtask bench sigv4` (only when named): what SigV4 signing costs a generated crate's build.
-//! A fresh debug `cargo build` of a one-line crate depending on the official `aws-sigv4` (default
-//! features) next to one depending on what `awsgen-runtime`'s signer is built on (`hmac`, `sha2`,
-//! `percent-encoding`), in the same run, with peak memory from `/usr/bin/time`. Everything lives under
-//! `target/bench/sigv4/`; dependencies are fetched before anything is timed.
+//! `cargo xtask bench sigv4` (only when named): what SigV4 signing, and the runtime crate as a whole,
+//! cost a generated crate's build. A fresh debug `cargo build` of a one-line crate depending on the
+//! official `aws-sigv4` (default features) next to one depending on what `awsgen-runtime`'s signer is
+//! built on (`hmac`, `sha2`, `percent-encoding`), then on `awsgen-runtime` itself with and without
+//! its default transport (ureq + rustls), in the same run, with peak memory from `/usr/bin/time`.
+//! Everything lives under `target/bench/sigv4/`; dependencies are fetched before anything is timed.
 
 use super::check::{self, Subject};
 use anyhow::{Context, Result};
@@ -31,6 +32,8 @@ fn subject(root: &Path, package: &str, label: &str, deps: &str, lib: &str) -> Re
 pub fn run() -> Result<()> {
     let root = crate::paths::root().join("target/bench/sigv4");
     println!("bench sigv4: {}", check::load_average());
+    let runtime = crate::paths::root().join("codegen/runtime");
+    let runtime = runtime.to_string_lossy();
     let subjects = [
         subject(
             &root,
@@ -45,6 +48,20 @@ pub fn run() -> Result<()> {
             "hmac 0.12 + sha2 0.10 + percent-encoding 2",
             "hmac = \"0.12\"\nsha2 = \"0.10\"\npercent-encoding = \"2\"",
             "//! Uses the crates so they are really compiled.\npub use hmac;\npub use percent_encoding;\npub use sha2;\n",
+        )?,
+        subject(
+            &root,
+            "bench-runtime-default",
+            "awsgen-runtime (default features: ureq + rustls)",
+            &format!("awsgen-runtime = {{ path = {runtime:?} }}"),
+            "//! Uses the crate so it is really compiled.\npub use awsgen_runtime;\n",
+        )?,
+        subject(
+            &root,
+            "bench-runtime-bare",
+            "awsgen-runtime (no default features)",
+            &format!("awsgen-runtime = {{ path = {runtime:?}, default-features = false }}"),
+            "//! Uses the crate so it is really compiled.\npub use awsgen_runtime;\n",
         )?,
     ];
     for s in &subjects {
@@ -66,7 +83,7 @@ pub fn run() -> Result<()> {
         rows.push((format!("{}{version}", s.label), crates, sample));
     }
     println!(
-        "\n{:<46} {:>7} {:>10} {:>14}",
+        "\n{:<60} {:>7} {:>10} {:>14}",
         "crate", "deps", "wall (s)", "peak RSS (MB)"
     );
     for (label, crates, s) in &rows {
@@ -75,7 +92,7 @@ pub fn run() -> Result<()> {
             .map_or("-".to_string(), |kb| format!("{:.0}", kb as f64 / 1024.0));
         println!("{label:<60} {crates:>7} {:>10.1} {rss:>14}", s.wall);
     }
-    if let [(_, _, official), (_, _, ours)] = &rows[..] {
+    if let [(_, _, official), (_, _, ours), ..] = &rows[..] {
         println!(
             "\naws-sigv4 / hmac+sha2: {:.1}x the wall time",
             official.wall / ours.wall

@@ -27,7 +27,8 @@ const UNSIGNED_HEADERS: &[&str] = &[
 ];
 
 /// Removes `.` and `..` segments (RFC 3986 section 5.2.4) and empty segments (`//`); keeps a
-/// trailing slash. The result starts with `/`.
+/// trailing slash of the input (as botocore does: `/a/b/..` is `/a`, not RFC 3986's `/a/`). The
+/// result starts with `/`.
 pub fn normalize_path(path: &str) -> String {
     let mut kept: Vec<&str> = Vec::new();
     for segment in path.split('/') {
@@ -42,12 +43,7 @@ pub fn normalize_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len() + 1);
     out.push('/');
     out.push_str(&kept.join("/"));
-    let ends_as_directory = path.ends_with('/')
-        || path.ends_with("/.")
-        || path.ends_with("/..")
-        || path == "."
-        || path == "..";
-    if !kept.is_empty() && ends_as_directory {
+    if !kept.is_empty() && path.ends_with('/') {
         out.push('/');
     }
     out
@@ -129,12 +125,13 @@ mod tests {
             ("", "/"),
             ("/", "/"),
             ("//", "/"),
-            ("/a/b/..", "/a/"),
+            ("/a/b/..", "/a"),
             ("/a/./b", "/a/b"),
             ("/a/../../b", "/b"),
             ("//example//", "/example/"),
             ("/example/..", "/"),
-            ("/a/b/.", "/a/b/"),
+            ("/a/b/.", "/a/b"),
+            ("/a/b/../", "/a/"),
         ] {
             assert_eq!(normalize_path(input), expected, "{input:?}");
         }

@@ -138,7 +138,8 @@ fn payload_hash(payload: &PayloadSigning, body: &[u8]) -> String {
     }
 }
 
-/// Signs `req` (whose headers must already hold what [`headers_to_add`] gives).
+/// Signs `req` (whose headers must already hold what [`headers_to_add`] gives). When the request
+/// carries `x-amz-content-sha256`, its value is the payload hash.
 pub fn compute(req: &SignableRequest<'_>, params: &SigningParams<'_>) -> Signature {
     let (date, datetime) = amz_date(params.time);
     let headers = canonical::canonical_headers(req.headers.iter().copied());
@@ -156,7 +157,11 @@ pub fn compute(req: &SignableRequest<'_>, params: &SigningParams<'_>) -> Signatu
     }
     let _ = writeln!(creq);
     let _ = writeln!(creq, "{signed_headers}");
-    creq.push_str(&payload_hash(&params.payload, req.body));
+    // A payload hash the request already declares is the one the service checks (botocore agrees).
+    match headers.get("x-amz-content-sha256") {
+        Some(declared) => creq.push_str(declared),
+        None => creq.push_str(&payload_hash(&params.payload, req.body)),
+    }
 
     let scope = format!("{date}/{}/{}/aws4_request", params.region, params.service);
     let string_to_sign = format!(

@@ -136,3 +136,16 @@ fn debug_of_params_and_signature_shows_no_secret() {
     assert!(shown.contains("AKIDEXAMPLE"), "{shown}");
     assert!(shown.contains("** redacted **"), "{shown}");
 }
+
+#[test]
+fn a_declared_content_sha256_is_the_payload_hash() {
+    let c = creds(None);
+    let mut r = get();
+    r.headers_mut()
+        .insert("x-amz-content-sha256", "UNSIGNED-PAYLOAD".parse().unwrap());
+    *r.body_mut() = b"ignored".to_vec();
+    let sig = sign_plain(&mut r, &c).unwrap();
+    assert!(sig
+        .canonical_request
+        .ends_with(";x-amz-date\nUNSIGNED-PAYLOAD"));
+}
