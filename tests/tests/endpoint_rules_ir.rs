@@ -109,3 +109,49 @@ fn a_broken_smithy_rule_set_is_an_error_naming_the_service() {
     assert!(err.contains("smithy.rules#endpointRuleSet"), "{err}");
     assert!(err.contains("unclosed"), "{err}");
 }
+
+/// S3's real rule set through the built-ins a client configures (not parameter names): virtual-host
+/// and path-style addressing, a custom endpoint (a local server), and the signing scheme.
+#[test]
+fn s3_through_built_ins() {
+    let path = tests::smithy_model("s3");
+    let model: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let rules = model["shapes"]["com.amazonaws.s3#AmazonS3"]["traits"]
+        ["smithy.rules#endpointRuleSet"]
+        .clone();
+    let rules = RuleSet::from_value(&rules).expect("S3 rule set parses");
+    let base = Params::new()
+        .built_in(built_in::REGION, "us-west-2")
+        .set("Bucket", "my-bucket");
+    let virtual_host = rules.resolve(&base).expect("virtual host");
+    assert_eq!(
+        virtual_host.url,
+        "https://my-bucket.s3.us-west-2.amazonaws.com"
+    );
+    let schemes = virtual_host.auth_schemes();
+    assert_eq!(schemes[0].name, "sigv4");
+    assert_eq!(schemes[0].signing_name.as_deref(), Some("s3"));
+    assert_eq!(schemes[0].signing_region.as_deref(), Some("us-west-2"));
+    assert!(schemes[0].disable_double_encoding);
+    let path_style = base.clone().built_in(built_in::S3_FORCE_PATH_STYLE, true);
+    assert_eq!(
+        rules.resolve(&path_style).unwrap().url,
+        "https://s3.us-west-2.amazonaws.com/my-bucket"
+    );
+    let local = path_style.built_in(built_in::ENDPOINT, "http://127.0.0.1:9000");
+    assert_eq!(
+        rules.resolve(&local).unwrap().url,
+        "http://127.0.0.1:9000/my-bucket"
+    );
+    let fips_accelerate = base
+        .built_in(built_in::USE_FIPS, true)
+        .built_in(built_in::S3_ACCELERATE, true);
+    let err = rules
+        .resolve(&fips_accelerate)
+        .expect_err("S3 refuses FIPS with acceleration");
+    assert!(
+        err.to_string()
+            .contains("Accelerate cannot be used with FIPS"),
+        "{err}"
+    );
+}

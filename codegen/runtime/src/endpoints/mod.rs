@@ -58,6 +58,21 @@ pub mod built_in {
     pub const ACCOUNT_ID: &str = "AWS::Auth::AccountId";
     /// `preferred`, `required` or `disabled`: how the account id shapes the endpoint.
     pub const ACCOUNT_ID_ENDPOINT_MODE: &str = "AWS::Auth::AccountIdEndpointMode";
+    /// S3: put the bucket in the path, not the host.
+    pub const S3_FORCE_PATH_STYLE: &str = "AWS::S3::ForcePathStyle";
+    /// S3: use S3 Transfer Acceleration.
+    pub const S3_ACCELERATE: &str = "AWS::S3::Accelerate";
+    /// S3: send `us-east-1` requests to the global endpoint.
+    pub const S3_USE_GLOBAL_ENDPOINT: &str = "AWS::S3::UseGlobalEndpoint";
+    /// S3: refuse multi-region access points.
+    pub const S3_DISABLE_MULTI_REGION_ACCESS_POINTS: &str =
+        "AWS::S3::DisableMultiRegionAccessPoints";
+    /// S3: use the region of an ARN given as the bucket.
+    pub const S3_USE_ARN_REGION: &str = "AWS::S3::UseArnRegion";
+    /// S3 Control: use the region of an ARN given as a parameter.
+    pub const S3_CONTROL_USE_ARN_REGION: &str = "AWS::S3Control::UseArnRegion";
+    /// STS: send `us-east-1` requests to the global endpoint.
+    pub const STS_USE_GLOBAL_ENDPOINT: &str = "AWS::STS::UseGlobalEndpoint";
 }
 
 /// The values to resolve with: parameters by name (as the rule set declares them), and built-ins
