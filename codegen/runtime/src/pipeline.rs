@@ -5,6 +5,33 @@
 //! the protocol layer tells throttling codes apart), backs off and retries within the attempt limit
 //! and the retry quota, and returns the last response. An error status is a response, not an
 //! error: the protocol layer reads the service's error from it.
+//!
+//! ```no_run
+//! # #[cfg(feature = "ureq-transport")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use awsgen_runtime::credentials::{ChainProvider, Env};
+//! use awsgen_runtime::pipeline::Pipeline;
+//! use awsgen_runtime::transport::UreqTransport;
+//! use std::sync::Arc;
+//!
+//! let pipeline = Pipeline::new(
+//!     "https://api.sagemaker.us-east-1.amazonaws.com",
+//!     "us-east-1",
+//!     "sagemaker",
+//!     Arc::new(ChainProvider::default_chain(Env::real())),
+//!     Arc::new(UreqTransport::default()),
+//! )?;
+//! let request = awsgen_runtime::http::Request::post("/")
+//!     .header("content-type", "application/x-amz-json-1.1")
+//!     .header("x-amz-target", "SageMaker.ListEndpointConfigs")
+//!     .body(b"{}".to_vec())?;
+//! let response = pipeline.send(request)?;
+//! println!("{} {}", response.status(), String::from_utf8_lossy(response.body()));
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "ureq-transport"))]
+//! # fn main() {}
+//! ```
 
 use crate::credentials::{CredentialsError, ProvideCredentials};
 use crate::retry::{ClassifyResponse, HeaderClassifier, RetryConfig, RetryKind, RetryQuota};
