@@ -436,7 +436,10 @@ fn service_metadata_is_the_same() {
     assert_eq!(s.operations, b.operations);
     assert_eq!(docs(&s.traits.documentation), docs(&b.traits.documentation));
     // The trait and botocore's endpoint-rule-set-1.json are the same document.
-    assert!(s.endpoint_rules.is_some(), "no endpoint rule set from Smithy");
+    assert!(
+        s.endpoint_rules.is_some(),
+        "no endpoint rule set from Smithy"
+    );
     assert_eq!(s.endpoint_rules, b.endpoint_rules);
 }
 

@@ -55,7 +55,10 @@ fn round_trip(model: &Model, operations: &[String]) {
         "endpoint rule set documentation left in the projection"
     );
     if model.service.endpoint_rules.is_some() {
-        assert!(text.contains("smithy.rules#endpointRuleSet"), "the endpoint rule set is lost");
+        assert!(
+            text.contains("smithy.rules#endpointRuleSet"),
+            "the endpoint rule set is lost"
+        );
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("projection.json");

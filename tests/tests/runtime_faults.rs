@@ -1,8 +1,9 @@
 //! The runtime's pipeline and default transport (ureq) against a local test server on 127.0.0.1
 //! that misbehaves on purpose: 500 then 200 (retried, succeeds); throttling three times (backs
-//! off, gives up after max attempts with the last error response); a truncated body, a non-JSON
-//! body, a wrong or unparsable Content-Length, an oversized body (clear errors, never a panic); a
-//! stall (the read timeout fires); a closed port (connection refused, retried).
+//! off, gives up after max attempts with the last error response); throttling named only in the
+//! JSON body (retried); a truncated body, a non-JSON body, a wrong or unparsable Content-Length, an
+//! oversized body (clear errors, never a panic); a stall (the read timeout fires); a closed port
+//! (connection refused, retried).
 
 use awsgen_runtime::credentials::Credentials;
 use awsgen_runtime::pipeline::{Attempts, Pipeline, SendError};
@@ -249,6 +250,20 @@ fn throttling_backs_off_and_gives_up_after_max_attempts_with_the_last_error() {
     for (gap, delay) in seen.windows(2).map(|w| w[1].at - w[0].at).zip(&a.delays) {
         assert!(gap >= *delay, "requests {gap:?} apart, backoff {delay:?}");
     }
+}
+
+#[test]
+fn throttling_named_only_in_the_json_body_is_retried() {
+    let throttled = Reply::Full(
+        400,
+        vec![("Content-Type", "application/x-amz-json-1.1".into())],
+        br#"{"__type":"com.amazonaws.sagemaker#ThrottlingException","message":"slow down"}"#
+            .to_vec(),
+    );
+    let server = Server::start(vec![throttled, ok_json("{}")]);
+    let resp = pipeline(&server, 3, quick()).send(request()).unwrap();
+    assert_eq!((resp.status().as_u16(), attempts(&resp).count), (200, 2));
+    assert_eq!(server.count(), 2);
 }
 
 #[test]

@@ -34,7 +34,7 @@
 //! ```
 
 use crate::credentials::{CredentialsError, ProvideCredentials};
-use crate::retry::{ClassifyResponse, HeaderClassifier, RetryConfig, RetryKind, RetryQuota};
+use crate::retry::{ClassifyResponse, RetryConfig, RetryKind, RetryQuota, StandardClassifier};
 use crate::sigv4::{self, PayloadSigning, SigningError, SigningParams};
 use crate::transport::{HttpTransport, TransportError};
 use crate::HostPrefix;
@@ -172,12 +172,12 @@ impl Pipeline {
         self.quota.available()
     }
 
-    /// Sends with the [`HeaderClassifier`] (status and `x-amzn-ErrorType`).
+    /// Sends with the [`StandardClassifier`] (the status and the error code in the header or body).
     pub fn send(
         &self,
         request: http::Request<Vec<u8>>,
     ) -> Result<http::Response<Vec<u8>>, SendError> {
-        self.send_with(request, &HeaderClassifier)
+        self.send_with(request, &StandardClassifier)
     }
 
     /// Sends `request`, retrying what `classifier` (for responses) and the transport error's

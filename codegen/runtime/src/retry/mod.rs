@@ -3,6 +3,13 @@
 //! number of attempts, and a token-bucket retry quota shared by a client's requests so that an
 //! outage does not turn every call into `max_attempts` calls. All of it configurable.
 
+mod classify;
+
+pub use classify::{
+    error_code, kind_of_error_code, kind_of_response, ClassifyResponse, StandardClassifier,
+    THROTTLING_CODES, TRANSIENT_CODES, TRANSIENT_STATUSES,
+};
+
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -15,85 +22,6 @@ pub enum RetryKind {
     Transient,
     /// The request timed out on our side (costs more of the retry quota).
     Timeout,
-}
-
-/// Error codes the standard retry mode treats as throttling.
-pub const THROTTLING_CODES: &[&str] = &[
-    "Throttling",
-    "ThrottlingException",
-    "ThrottledException",
-    "RequestThrottledException",
-    "TooManyRequestsException",
-    "ProvisionedThroughputExceededException",
-    "TransactionInProgressException",
-    "RequestLimitExceeded",
-    "BandwidthLimitExceeded",
-    "LimitExceededException",
-    "RequestThrottled",
-    "SlowDown",
-    "PriorRequestNotComplete",
-    "EC2ThrottledException",
-];
-
-/// Error codes the standard retry mode treats as transient.
-pub const TRANSIENT_CODES: &[&str] = &["RequestTimeout", "RequestTimeoutException"];
-
-/// HTTP statuses retried whatever the error code.
-pub const TRANSIENT_STATUSES: &[u16] = &[500, 502, 503, 504];
-
-/// The retry kind of a modeled error code (the protocol layer reads it from the response), if any.
-/// `code` may carry a namespace or a suffix, as `x-amzn-ErrorType` does
-/// (`aws.protocoltests#ThrottlingException`, `ThrottlingException:http://...`).
-pub fn kind_of_error_code(code: &str) -> Option<RetryKind> {
-    let code = code.split(':').next().unwrap_or(code);
-    let code = code.rsplit('#').next().unwrap_or(code).trim();
-    if THROTTLING_CODES.contains(&code) {
-        Some(RetryKind::Throttling)
-    } else if TRANSIENT_CODES.contains(&code) {
-        Some(RetryKind::Transient)
-    } else {
-        None
-    }
-}
-
-/// The retry kind of a response by its status and error code (None: success, or an error not to
-/// retry). 429 is throttling; 500, 502, 503 and 504 are transient.
-pub fn kind_of_response(status: u16, error_code: Option<&str>) -> Option<RetryKind> {
-    if status < 300 {
-        return None;
-    }
-    if let Some(kind) = error_code.and_then(kind_of_error_code) {
-        return Some(kind);
-    }
-    if status == 429 {
-        Some(RetryKind::Throttling)
-    } else if TRANSIENT_STATUSES.contains(&status) {
-        Some(RetryKind::Transient)
-    } else {
-        None
-    }
-}
-
-/// Decides whether a response is a failure worth retrying. The protocol layer supplies one that
-/// reads its protocol's error code; [`HeaderClassifier`] reads `x-amzn-ErrorType` and the status.
-pub trait ClassifyResponse: Send + Sync {
-    /// None: hand the response back (a success, or an error not to retry).
-    fn classify(&self, response: &http::Response<Vec<u8>>) -> Option<RetryKind>;
-}
-
-/// Classifies by the status and the `x-amzn-ErrorType` header (awsJson and restJson services send
-/// it); a protocol that puts the code only in the body needs its own [`ClassifyResponse`].
-#[derive(Debug, Clone, Copy, Default)]
-pub struct HeaderClassifier;
-
-impl ClassifyResponse for HeaderClassifier {
-    fn classify(&self, response: &http::Response<Vec<u8>>) -> Option<RetryKind> {
-        let code = response
-            .headers()
-            .get("x-amzn-errortype")
-            .and_then(|v| v.to_str().ok());
-        kind_of_response(response.status().as_u16(), code)
-    }
 }
 
 /// The retry settings. `Default` is the standard mode: 3 attempts, backoff up to 1 s doubling to
@@ -226,58 +154,6 @@ impl RetryQuota {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn throttling_transient_and_other_errors() {
-        assert_eq!(
-            kind_of_error_code("ThrottlingException"),
-            Some(RetryKind::Throttling)
-        );
-        assert_eq!(
-            kind_of_error_code("aws.protocoltests#ThrottlingException"),
-            Some(RetryKind::Throttling)
-        );
-        assert_eq!(
-            kind_of_error_code("SlowDown:http://internal.amazon.com/"),
-            Some(RetryKind::Throttling)
-        );
-        assert_eq!(
-            kind_of_error_code("RequestTimeout"),
-            Some(RetryKind::Transient)
-        );
-        assert_eq!(kind_of_error_code("ValidationException"), None);
-        assert_eq!(kind_of_response(200, None), None);
-        assert_eq!(kind_of_response(400, Some("ValidationException")), None);
-        assert_eq!(
-            kind_of_response(400, Some("ThrottlingException")),
-            Some(RetryKind::Throttling)
-        );
-        assert_eq!(kind_of_response(429, None), Some(RetryKind::Throttling));
-        for s in [500, 502, 503, 504] {
-            assert_eq!(kind_of_response(s, None), Some(RetryKind::Transient), "{s}");
-        }
-        assert_eq!(kind_of_response(501, None), None);
-        assert_eq!(kind_of_response(404, None), None);
-    }
-
-    #[test]
-    fn the_header_classifier_reads_x_amzn_errortype() {
-        let resp = |status: u16, code: Option<&str>| {
-            let mut b = http::Response::builder().status(status);
-            if let Some(c) = code {
-                b = b.header("X-Amzn-ErrorType", c);
-            }
-            b.body(Vec::new()).unwrap()
-        };
-        let c = HeaderClassifier;
-        assert_eq!(
-            c.classify(&resp(400, Some("ThrottlingException"))),
-            Some(RetryKind::Throttling)
-        );
-        assert_eq!(c.classify(&resp(400, Some("ResourceNotFound"))), None);
-        assert_eq!(c.classify(&resp(503, None)), Some(RetryKind::Transient));
-        assert_eq!(c.classify(&resp(200, None)), None);
-    }
 
     #[test]
     fn backoff_is_full_jitter_under_a_doubling_capped_ceiling() {
