@@ -33,6 +33,7 @@ mod eval;
 mod functions;
 mod partitions;
 mod ruleset;
+mod scope;
 mod template;
 mod value;
 

@@ -1,7 +1,8 @@
 //! A rule set's types and their parsing from the `smithy.rules#endpointRuleSet` JSON (the same
 //! document botocore ships as `endpoint-rule-set-1.json`). Parsing checks everything evaluation
 //! relies on (known functions and their arity, well-formed templates and attribute paths, rule and
-//! parameter shapes), so a rule set that parses never fails for its form at resolution time.
+//! parameter shapes, and, in `scope`, that every reference names something in scope); what is left
+//! for resolution time are values of the wrong type (an endpoint URL that is not a string, ...).
 
 use super::template::{parse_path, Template};
 use super::value::Value;
@@ -137,6 +138,8 @@ impl RuleSet {
             .map(|(name, p)| parse_parameter(name, p))
             .collect::<Result<Vec<_>, _>>()?;
         let rules = parse_rules(root.get("rules"), "rules", 0)?;
+        let names: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
+        super::scope::check(&rules, &names)?;
         Ok(RuleSet { parameters, rules })
     }
 

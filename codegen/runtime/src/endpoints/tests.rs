@@ -118,31 +118,57 @@ fn parameter_types_and_required() {
 
 #[test]
 fn assign_is_scoped_to_its_rule_and_trees_are_terminal() {
+    let tree = json!({"type": "tree", "conditions": [
+        {"fn": "isSet", "argv": [{"ref": "Arn"}]},
+        {"fn": "aws.parseArn", "argv": [{"ref": "Arn"}], "assign": "a"}],
+     "rules": [{"type": "endpoint", "conditions": [
+        {"fn": "stringEquals", "argv": [{"fn": "getAttr", "argv": [{"ref": "a"}, "resourceId[1]"]}, "x"]}],
+        "endpoint": {"url": "https://{a#accountId}.{a#resourceId[0]}.example.com"}}]});
+    let params = json!({"Arn": {"type": "String"}});
     let r = rules(
-        json!({"Arn": {"type": "String"}}),
-        json!([
-            {"type": "tree", "conditions": [
-                {"fn": "isSet", "argv": [{"ref": "Arn"}]},
-                {"fn": "aws.parseArn", "argv": [{"ref": "Arn"}], "assign": "a"}],
-             "rules": [{"type": "endpoint", "conditions": [
-                {"fn": "stringEquals", "argv": [{"fn": "getAttr", "argv": [{"ref": "a"}, "resourceId[1]"]}, "x"]}],
-                "endpoint": {"url": "https://{a#accountId}.{a#resourceId[0]}.example.com"}}]},
-            {"type": "endpoint", "conditions": [], "endpoint": {"url": "https://{a#service}"}}
-        ]),
+        params.clone(),
+        json!([tree, {"type": "error", "conditions": [], "error": "no ARN"}]),
     );
     let arn = |s: &str| Params::new().set("Arn", s);
     assert_eq!(
         r.resolve(&arn("arn:aws:s3:r:123:bucket/x")).unwrap().url,
         "https://123.bucket.example.com"
     );
-    // The tree's conditions held but no rule in it matched.
+    // The tree's conditions held but no rule in it matched: an error, not the next rule.
     assert_eq!(
         r.resolve(&arn("arn:aws:s3:r:123:bucket/y")),
         Err(Error::NoRuleMatched)
     );
-    // `a` was assigned only inside the first rule: the second cannot see it.
+    assert_eq!(
+        r.resolve(&arn("not an arn")),
+        Err(Error::Rule("no ARN".into()))
+    );
+
+    // `a` is assigned only inside the tree: a later rule referring to it is refused when parsed.
+    let leak =
+        json!({"type": "endpoint", "conditions": [], "endpoint": {"url": "https://{a#service}"}});
+    let set = json!({"version": "1.0", "parameters": params, "rules": [tree, leak]});
+    match RuleSet::from_value(&set) {
+        Err(Error::InvalidRuleSet(m)) => assert!(
+            m.contains("rules[1].endpoint.url") && m.contains("`a`"),
+            "{m}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    // So is a reference in a condition before the `assign`, and an `assign` shadowing a parameter.
+    let early = json!({"version": "1.0", "parameters": {"X": {"type": "String"}}, "rules": [
+        {"type": "endpoint", "conditions": [
+            {"fn": "isSet", "argv": [{"ref": "p"}]},
+            {"fn": "aws.partition", "argv": [{"ref": "X"}], "assign": "p"}],
+         "endpoint": {"url": "https://x"}}]});
     assert!(
-        matches!(r.resolve(&arn("not an arn")), Err(Error::Evaluation(m)) if m.contains("`a`"))
+        matches!(RuleSet::from_value(&early), Err(Error::InvalidRuleSet(m)) if m.contains("conditions[0]"))
+    );
+    let shadow = json!({"version": "1.0", "parameters": {"X": {"type": "String"}}, "rules": [
+        {"type": "endpoint", "conditions": [{"fn": "aws.partition", "argv": [{"ref": "X"}], "assign": "X"}],
+         "endpoint": {"url": "https://x"}}]});
+    assert!(
+        matches!(RuleSet::from_value(&shadow), Err(Error::InvalidRuleSet(m)) if m.contains("rebinds `X`"))
     );
 }
 
