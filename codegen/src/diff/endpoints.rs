@@ -80,7 +80,12 @@ mod tests {
     fn rules(params: &[&str], doc: &str, url: &str) -> Value {
         let parameters: serde_json::Map<String, Value> = params
             .iter()
-            .map(|p| (p.to_string(), json!({"type": "String", "documentation": doc})))
+            .map(|p| {
+                (
+                    p.to_string(),
+                    json!({"type": "String", "documentation": doc}),
+                )
+            })
             .collect();
         json!({"version": "1.0", "parameters": parameters, "rules": [
             {"type": "endpoint", "documentation": doc, "conditions": [], "endpoint": {"url": url}}]})
@@ -90,7 +95,9 @@ mod tests {
         let mut out = Vec::new();
         diff_endpoint_rules(old, new, "Svc", &mut out);
         assert!(out.iter().all(|e| e.shape == "Svc"));
-        out.into_iter().map(|e| (e.id, e.severity, e.message)).collect()
+        out.into_iter()
+            .map(|e| (e.id, e.severity, e.message))
+            .collect()
     }
 
     #[test]
@@ -99,19 +106,35 @@ mod tests {
         assert!(run(None, None).is_empty());
         assert!(run(Some(&a), Some(&a)).is_empty());
         // Documentation alone is no change.
-        assert!(run(Some(&a), Some(&rules(&["Region", "Endpoint"], "two", "https://a"))).is_empty());
+        assert!(run(
+            Some(&a),
+            Some(&rules(&["Region", "Endpoint"], "two", "https://a"))
+        )
+        .is_empty());
         assert_eq!(
             run(None, Some(&a)),
-            [(EventId::EndpointRulesAdded, Severity::Note, "endpoint rule set added".into())]
+            [(
+                EventId::EndpointRulesAdded,
+                Severity::Note,
+                "endpoint rule set added".into()
+            )]
         );
         assert_eq!(
             run(Some(&a), None),
-            [(EventId::EndpointRulesRemoved, Severity::Warning, "endpoint rule set removed".into())]
+            [(
+                EventId::EndpointRulesRemoved,
+                Severity::Warning,
+                "endpoint rule set removed".into()
+            )]
         );
         let url = rules(&["Region", "Endpoint"], "one", "https://b");
         assert_eq!(
             run(Some(&a), Some(&url)),
-            [(EventId::EndpointRulesChanged, Severity::Note, "endpoint rule set changed".into())]
+            [(
+                EventId::EndpointRulesChanged,
+                Severity::Note,
+                "endpoint rule set changed".into()
+            )]
         );
         let params = rules(&["Region", "UseFIPS", "Bucket"], "one", "https://a");
         assert_eq!(
