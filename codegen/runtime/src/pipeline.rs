@@ -1,5 +1,7 @@
 //! The request pipeline generated clients call: given an operation's request (URI path and query
-//! only, an optional [`HostPrefix`] extension), it joins the endpoint, the host prefix and the
+//! only, an optional [`HostPrefix`] extension, an optional resolved [`Endpoint`] extension that
+//! overrides the pipeline's endpoint, adds the endpoint's headers and, by its `sigv4` auth scheme,
+//! the signing region and name and double-encoding), it joins the endpoint, the host prefix and the
 //! path, adds `host`, `content-length` and `user-agent`, signs (SigV4, fresh for each attempt),
 //! sends through the transport, classifies the outcome for retry (the [`ClassifyResponse`] hook:
 //! the protocol layer tells throttling codes apart), backs off and retries within the attempt limit
@@ -34,6 +36,7 @@
 //! ```
 
 use crate::credentials::{CredentialsError, ProvideCredentials};
+use crate::endpoints::Endpoint;
 use crate::retry::{ClassifyResponse, RetryConfig, RetryKind, RetryQuota, StandardClassifier};
 use crate::sigv4::{self, PayloadSigning, SigningError, SigningParams};
 use crate::transport::{HttpTransport, TransportError};
@@ -122,25 +125,7 @@ impl Pipeline {
         credentials: Arc<dyn ProvideCredentials>,
         transport: Arc<dyn HttpTransport>,
     ) -> Result<Self, SendError> {
-        let uri: http::Uri = endpoint
-            .parse()
-            .map_err(|e| SendError::Endpoint(format!("{endpoint:?}: {e}")))?;
-        match uri.scheme_str() {
-            Some("https" | "http") => {}
-            _ => {
-                return Err(SendError::Endpoint(format!(
-                    "{endpoint:?} is not an http:// or https:// URL"
-                )))
-            }
-        }
-        if uri.host().map_or(true, str::is_empty) {
-            return Err(SendError::Endpoint(format!("{endpoint:?} has no host")));
-        }
-        if uri.query().is_some() {
-            return Err(SendError::Endpoint(format!(
-                "{endpoint:?} has a query string"
-            )));
-        }
+        let uri = parse_endpoint(endpoint)?;
         let retry = RetryConfig::default();
         Ok(Self {
             endpoint: uri,
@@ -194,7 +179,22 @@ impl Pipeline {
             .map_err(SendError::Credentials)?;
         let (mut parts, body) = request.into_parts();
         let host_prefix = parts.extensions.remove::<HostPrefix>();
-        let (uri, host) = self.target(&parts.uri, host_prefix.as_ref())?;
+        let resolved = parts.extensions.remove::<Endpoint>();
+        let route = self.route(resolved.as_ref())?;
+        if let Some(ep) = &resolved {
+            for (name, values) in &ep.headers {
+                let name = http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                    SendError::Endpoint(format!("the endpoint's header name {name:?} is invalid"))
+                })?;
+                for v in values {
+                    let v = http::HeaderValue::from_str(v).map_err(|_| {
+                        SendError::Endpoint(format!("the endpoint's {name} value is invalid"))
+                    })?;
+                    parts.headers.append(name.clone(), v);
+                }
+            }
+        }
+        let (uri, host) = target(&route.endpoint, &parts.uri, host_prefix.as_ref())?;
         let host = http::HeaderValue::from_str(&host)
             .map_err(|_| SendError::Endpoint(format!("{host:?} is not a valid host header")))?;
         parts.uri = uri;
@@ -217,10 +217,12 @@ impl Pipeline {
             let mut attempt = http::Request::from_parts(clone_parts(&parts), body.clone());
             let params = SigningParams {
                 payload: self.payload.clone(),
+                normalize_path: route.normalize,
+                double_uri_encode: route.normalize,
                 ..SigningParams::new(
                     &credentials,
-                    &self.region,
-                    &self.signing_name,
+                    &route.region,
+                    &route.signing_name,
                     SystemTime::now(),
                 )
             };
@@ -263,43 +265,104 @@ impl Pipeline {
         }
     }
 
-    /// The absolute URI (endpoint, host prefix, endpoint path + request path, request query) and
-    /// the host header.
-    fn target(
-        &self,
-        request_uri: &http::Uri,
-        host_prefix: Option<&HostPrefix>,
-    ) -> Result<(http::Uri, String), SendError> {
-        if request_uri.scheme().is_some() || request_uri.authority().is_some() {
-            return Err(SendError::Request(format!(
-                "the URI {request_uri} must be a path and query only (the endpoint gives the host)"
-            )));
-        }
-        let authority = self
-            .endpoint
-            .authority()
-            .map(|a| a.as_str())
-            .unwrap_or_default();
-        let host = match host_prefix {
-            Some(HostPrefix(p)) => format!("{p}{authority}"),
-            None => authority.to_string(),
+    /// The route of a request: its resolved endpoint's, else the pipeline's.
+    fn route(&self, resolved: Option<&Endpoint>) -> Result<Route, SendError> {
+        let Some(ep) = resolved else {
+            return Ok(Route {
+                endpoint: self.endpoint.clone(),
+                region: self.region.clone(),
+                signing_name: self.signing_name.clone(),
+                normalize: true,
+            });
         };
-        let base = self.endpoint.path().trim_end_matches('/');
-        let path = request_uri.path();
-        let mut target = format!("{base}{}", if path.is_empty() { "/" } else { path });
-        if let Some(q) = request_uri.query() {
-            target.push('?');
-            target.push_str(q);
+        let endpoint = parse_endpoint(&ep.url)?;
+        let schemes = ep.auth_schemes();
+        let sigv4 = schemes.iter().find(|s| s.name == "sigv4");
+        if sigv4.is_none() && !schemes.is_empty() {
+            let names: Vec<&str> = schemes.iter().map(|s| s.name.as_str()).collect();
+            return Err(SendError::Signing(SigningError(format!(
+                "the endpoint {} asks for auth scheme {}, and only sigv4 is supported",
+                ep.url,
+                names.join(" or ")
+            ))));
         }
-        let scheme = self.endpoint.scheme_str().unwrap_or("https");
-        let uri = http::Uri::builder()
-            .scheme(scheme)
-            .authority(host.as_str())
-            .path_and_query(target.as_str())
-            .build()
-            .map_err(|e| SendError::Endpoint(format!("{scheme}://{host}{target}: {e}")))?;
-        Ok((uri, host))
+        Ok(Route {
+            endpoint,
+            region: sigv4
+                .and_then(|s| s.signing_region.clone())
+                .unwrap_or_else(|| self.region.clone()),
+            signing_name: sigv4
+                .and_then(|s| s.signing_name.clone())
+                .unwrap_or_else(|| self.signing_name.clone()),
+            normalize: !sigv4.is_some_and(|s| s.disable_double_encoding),
+        })
     }
+}
+
+/// The absolute URI (endpoint, host prefix, endpoint path + request path, request query) and the
+/// host header.
+fn target(
+    endpoint: &http::Uri,
+    request_uri: &http::Uri,
+    host_prefix: Option<&HostPrefix>,
+) -> Result<(http::Uri, String), SendError> {
+    if request_uri.scheme().is_some() || request_uri.authority().is_some() {
+        return Err(SendError::Request(format!(
+            "the URI {request_uri} must be a path and query only (the endpoint gives the host)"
+        )));
+    }
+    let authority = endpoint.authority().map(|a| a.as_str()).unwrap_or_default();
+    let host = match host_prefix {
+        Some(HostPrefix(p)) => format!("{p}{authority}"),
+        None => authority.to_string(),
+    };
+    let base = endpoint.path().trim_end_matches('/');
+    let path = request_uri.path();
+    let mut target = format!("{base}{}", if path.is_empty() { "/" } else { path });
+    if let Some(q) = request_uri.query() {
+        target.push('?');
+        target.push_str(q);
+    }
+    let scheme = endpoint.scheme_str().unwrap_or("https");
+    let uri = http::Uri::builder()
+        .scheme(scheme)
+        .authority(host.as_str())
+        .path_and_query(target.as_str())
+        .build()
+        .map_err(|e| SendError::Endpoint(format!("{scheme}://{host}{target}: {e}")))?;
+    Ok((uri, host))
+}
+
+/// An endpoint URL: `http(s)://host[:port][/base]`, no query.
+fn parse_endpoint(endpoint: &str) -> Result<http::Uri, SendError> {
+    let uri: http::Uri = endpoint
+        .parse()
+        .map_err(|e| SendError::Endpoint(format!("{endpoint:?}: {e}")))?;
+    if !matches!(uri.scheme_str(), Some("https" | "http")) {
+        return Err(SendError::Endpoint(format!(
+            "{endpoint:?} is not an http:// or https:// URL"
+        )));
+    }
+    if uri.host().map_or(true, str::is_empty) {
+        return Err(SendError::Endpoint(format!("{endpoint:?} has no host")));
+    }
+    if uri.query().is_some() {
+        return Err(SendError::Endpoint(format!(
+            "{endpoint:?} has a query string"
+        )));
+    }
+    Ok(uri)
+}
+
+/// Where one request goes and how it is signed: the pipeline's own settings, or those of an
+/// [`Endpoint`] the request carries.
+struct Route {
+    endpoint: http::Uri,
+    region: String,
+    signing_name: String,
+    /// Double URI-encoding and path normalisation (off when the endpoint's auth scheme says
+    /// `disableDoubleEncoding`, as S3's does).
+    normalize: bool,
 }
 
 /// Method, URI, version and headers (`Parts` is not `Clone`: extensions may not be).

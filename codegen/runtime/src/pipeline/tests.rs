@@ -250,3 +250,75 @@ fn bad_endpoints_requests_and_credentials_are_clear_errors() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_resolved_endpoint_on_the_request_sets_url_headers_and_signing_scope() {
+    let script = Script::new(vec![Ok((200, ""))]);
+    let p = pipeline("https://default.example.com", &script);
+    let schemes = serde_json::json!({"authSchemes": [
+        {"name": "sigv4a", "signingName": "s3", "signingRegionSet": ["*"]},
+        {"name": "sigv4", "signingName": "s3", "signingRegion": "us-west-2", "disableDoubleEncoding": true}
+    ]});
+    let endpoint = Endpoint {
+        url: "https://bucket.s3.us-west-2.amazonaws.com/base".into(),
+        headers: vec![("x-amz-endpoint-header".into(), vec!["a".into(), "b".into()])],
+        properties: schemes.as_object().unwrap().clone(),
+    };
+    let mut req = post("/key%20name");
+    req.extensions_mut().insert(endpoint.clone());
+    p.send(req).unwrap();
+    let seen = script.seen.lock().unwrap();
+    let r = &seen[0];
+    assert_eq!(
+        r.uri().to_string(),
+        "https://bucket.s3.us-west-2.amazonaws.com/base/key%20name"
+    );
+    let values: Vec<_> = r
+        .headers()
+        .get_all("x-amz-endpoint-header")
+        .iter()
+        .collect();
+    assert_eq!(values, ["a", "b"]);
+    let auth = r.headers()["authorization"].to_str().unwrap();
+    assert!(auth.contains("/us-west-2/s3/aws4_request, "), "{auth}");
+    assert!(auth.contains(";x-amz-endpoint-header;"), "{auth}");
+    drop(seen);
+
+    // Without authSchemes: the pipeline's own region and signing name.
+    let plain = Endpoint {
+        properties: serde_json::Map::new(),
+        ..endpoint.clone()
+    };
+    let mut req = post("/");
+    req.extensions_mut().insert(plain);
+    let script = Script::new(vec![Ok((200, ""))]);
+    pipeline("https://default.example.com", &script)
+        .send(req)
+        .unwrap();
+    let auth = script.seen.lock().unwrap()[0].headers()["authorization"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        auth.contains("/us-east-1/sagemaker/aws4_request, "),
+        "{auth}"
+    );
+
+    // Only schemes this runtime cannot sign with: refused, nothing sent.
+    let only_v4a = serde_json::json!({"authSchemes": [{"name": "sigv4a", "signingName": "s3"}]});
+    let mut req = post("/");
+    req.extensions_mut().insert(Endpoint {
+        properties: only_v4a.as_object().unwrap().clone(),
+        ..endpoint
+    });
+    let script = Script::new(vec![]);
+    let e = pipeline("https://default.example.com", &script)
+        .send(req)
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("asks for auth scheme sigv4a, and only sigv4 is supported"),
+        "{e}"
+    );
+    assert_eq!(script.count(), 0);
+}
