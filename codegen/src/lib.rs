@@ -25,6 +25,7 @@ pub mod naming;
 pub mod pipeline;
 pub mod project;
 pub mod r;
+pub mod release;
 pub mod rust;
 pub mod site;
 pub mod sync;

@@ -90,16 +90,38 @@ pub fn set_pinned_sha256(manifest: &str, sha256: &str) -> Result<String, String>
     if sha256.len() != 64 || !sha256.chars().all(|c| c.is_ascii_hexdigit()) {
         return Err(format!("{sha256:?} is not a hex sha256"));
     }
-    let mut section = String::new();
+    let out = set_string_key(manifest, "upstream", "sha256", sha256)?;
+    let parsed: Manifest = toml::from_str(&out).map_err(|e| e.to_string())?;
+    if !parsed.upstream.sha256.eq_ignore_ascii_case(sha256) {
+        return Err("the rewritten manifest does not hold the new sha256".into());
+    }
+    Ok(out)
+}
+
+/// Rewrite the line `key = "..."` of `[section]` in a manifest's text to hold `value` (a plain string
+/// without quotes or backslashes); every other line stays as it was.
+pub fn set_string_key(
+    manifest: &str,
+    section: &str,
+    key: &str,
+    value: &str,
+) -> Result<String, String> {
+    if value.contains(['"', '\\', '\n', '\r']) {
+        return Err(format!(
+            "{value:?} cannot be written as a plain TOML string"
+        ));
+    }
+    let header = format!("[{section}]");
+    let mut current = String::new();
     let mut done = false;
     let mut out = String::with_capacity(manifest.len());
     for line in manifest.split_inclusive('\n') {
         let t = line.trim_start();
         if t.starts_with('[') {
-            section = t.trim_end().to_string();
+            current = t.trim_end().to_string();
         }
-        let key = t.split('=').next().unwrap_or("").trim();
-        if !done && section == "[upstream]" && key == "sha256" && t.contains('=') {
+        let k = t.split('=').next().unwrap_or("").trim();
+        if !done && current == header && k == key && t.contains('=') {
             let indent = &line[..line.len() - t.len()];
             let ending = if line.ends_with("\r\n") {
                 "\r\n"
@@ -108,18 +130,16 @@ pub fn set_pinned_sha256(manifest: &str, sha256: &str) -> Result<String, String>
             } else {
                 ""
             };
-            out.push_str(&format!("{indent}sha256 = \"{sha256}\"{ending}"));
+            out.push_str(&format!("{indent}{key} = \"{value}\"{ending}"));
             done = true;
         } else {
             out.push_str(line);
         }
     }
     if !done {
-        return Err("the manifest has no `sha256 = ...` line in [upstream]".into());
-    }
-    let parsed: Manifest = toml::from_str(&out).map_err(|e| e.to_string())?;
-    if !parsed.upstream.sha256.eq_ignore_ascii_case(sha256) {
-        return Err("the rewritten manifest does not hold the new sha256".into());
+        return Err(format!(
+            "the manifest has no `{key} = ...` line in {header}"
+        ));
     }
     Ok(out)
 }

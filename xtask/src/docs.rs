@@ -110,14 +110,8 @@ fn manifest_inputs() -> Result<Vec<Input>> {
             .with_context(|| format!("loading the projection named in {}", path.display()))?;
         let settings = Settings::from_manifest(&manifest);
         let mut changelogs = Vec::new();
-        for (package, dir) in [
-            (
-                &settings.rust.crate_name,
-                format!("rust/{}", settings.rust.crate_name),
-            ),
-            (&settings.r.package, format!("r/{}", settings.r.package)),
-        ] {
-            let file = paths::generated().join(dir).join("CHANGELOG.md");
+        for package in [&settings.rust.crate_name, &settings.r.package] {
+            let file = crate::bump::changelog_path(package);
             if file.is_file() {
                 let text = std::fs::read_to_string(&file)
                     .with_context(|| format!("reading {}", file.display()))?;

@@ -2,6 +2,7 @@
 //! docs, bench). All real work is in the `codegen` library; this crate parses arguments and reports.
 
 mod bench;
+mod bump;
 mod conformance;
 mod diff;
 mod docs;

@@ -33,6 +33,18 @@ pub fn expected_output() -> Result<FileSet> {
         for (p, content) in files.iter() {
             all.insert(p.to_string(), content.to_vec())?;
         }
+        // Each package's changelog, kept in models/changelog/ (sync prepends to it).
+        for (package, dir) in [
+            (&settings.rust.crate_name, "rust"),
+            (&settings.r.package, "r"),
+        ] {
+            let source = crate::bump::changelog_path(package);
+            if source.is_file() {
+                let text = std::fs::read(&source)
+                    .with_context(|| format!("reading {}", source.display()))?;
+                all.insert(format!("{dir}/{package}/CHANGELOG.md"), text)?;
+            }
+        }
     }
     Ok(all)
 }

@@ -1,17 +1,20 @@
 //! `cargo xtask sync [SERVICE] [--from PATH|URL] [--update]`: fetch the upstream model a manifest pins,
 //! check its sha256 (or, with `--update`, record the new one), print the semantic diff between the
-//! committed projection and the new model (limited to the selected operations), rewrite the projection
-//! and regenerate `generated/`.
+//! committed projection and the new model (limited to the selected operations), bump each package's
+//! version by what the change does to its API and prepend its changelog entry (see `bump`), rewrite the
+//! projection and regenerate `generated/`. A breaking change to the Rust crate stops it unless
+//! `--allow-breaking` is given.
 //!
 //! Nothing is written until the download is complete (Content-Length checked), pinned (or accepted)
 //! and loaded as a model: a failed, truncated or unparsable download leaves `models/` and `generated/`
 //! byte for byte as they were. If regenerating fails after the projection was written, the previous
 //! projection and manifest are put back.
 
-use crate::{paths, project::write_file_atomic, regenerate};
+use crate::{bump, paths, project::write_file_atomic, regenerate};
 use anyhow::{bail, Context, Result};
 use codegen::diff::{self, report};
 use codegen::manifest::Manifest;
+use codegen::release::Bump;
 use codegen::sync::{self as pin, Pin};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -37,6 +40,12 @@ pub struct Args {
     /// Fetch, check, load and print the diff, but write nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Accept a breaking change to the Rust crate's API (otherwise sync stops and writes nothing).
+    #[arg(long)]
+    allow_breaking: bool,
+    /// Also write the new changelog entries (both packages) to this file: the body of a pull request.
+    #[arg(long)]
+    changelog_out: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -77,18 +86,16 @@ fn sync_one(args: &Args, manifest_path: &Path, manifest: &Manifest) -> Result<()
     };
     eprintln!("sync {}: fetching {source}", manifest.service.id);
     let bytes = fetch(&source)?;
-    let mut new_manifest = None;
+    let old_manifest = std::fs::read_to_string(manifest_path)
+        .with_context(|| format!("reading {}", manifest_path.display()))?;
+    let mut manifest_text = old_manifest.clone();
     match pin::check_pin(&bytes, &manifest.upstream.sha256) {
         Pin::Matches => eprintln!("sha256 matches the pin"),
         Pin::Differs { pinned, actual } if args.update => {
             eprintln!("sha256 {actual} replaces the pin {pinned} (--update)");
-            let text = std::fs::read_to_string(manifest_path)
-                .with_context(|| format!("reading {}", manifest_path.display()))?;
-            new_manifest = Some(
-                pin::set_pinned_sha256(&text, &actual)
-                    .map_err(anyhow::Error::msg)
-                    .with_context(|| format!("updating {}", manifest_path.display()))?,
-            );
+            manifest_text = pin::set_pinned_sha256(&manifest_text, &actual)
+                .map_err(anyhow::Error::msg)
+                .with_context(|| format!("updating {}", manifest_path.display()))?;
         }
         Pin::Differs { pinned, actual } => bail!(
             "sha256 mismatch for {source}: the manifest {} pins {pinned}, the file is {actual}; \
@@ -104,6 +111,7 @@ fn sync_one(args: &Args, manifest_path: &Path, manifest: &Manifest) -> Result<()
         .context("the new projection does not load back")?;
     let proj_path = paths::models().join(&manifest.service.projection);
     let old_bytes = read_if_exists(&proj_path)?;
+    let mut changelogs = Vec::new();
     match &old_bytes {
         Some(_) => {
             let old = codegen::load::load_file(&proj_path)
@@ -111,6 +119,27 @@ fn sync_one(args: &Args, manifest_path: &Path, manifest: &Manifest) -> Result<()
             let events = diff::diff(&old, &new_projection);
             println!("Changes to the projection of {}:", manifest.service.id);
             print!("{}", report::text(&events));
+            let plan = bump::plan(manifest, &old, &new_projection, &events, &bump::today())?;
+            for p in [&plan.rust, &plan.r] {
+                println!(
+                    "{} {} -> {} ({}: {})",
+                    p.package, p.old_version, p.new_version, p.bump, p.why
+                );
+            }
+            if plan.rust.bump == Bump::Major && !args.allow_breaking && !args.dry_run {
+                bail!(
+                    "the new model breaks the API of the crate {} ({}); nothing was changed \
+                     (review the diff above; run with --allow-breaking to accept it)",
+                    plan.rust.package,
+                    plan.rust.why
+                );
+            }
+            if let Some(out) = &args.changelog_out {
+                write_file_atomic(out, plan.summary().as_bytes())
+                    .with_context(|| format!("writing {}", out.display()))?;
+            }
+            manifest_text = plan.apply_to_manifest(&manifest_text)?;
+            changelogs = plan.changelogs()?;
         }
         None => println!("no projection yet at {}", proj_path.display()),
     }
@@ -118,25 +147,40 @@ fn sync_one(args: &Args, manifest_path: &Path, manifest: &Manifest) -> Result<()
         eprintln!("--dry-run: nothing was written");
         return Ok(());
     }
+    let new_manifest = (manifest_text != old_manifest).then_some(manifest_text);
     write_and_regenerate(
         manifest_path,
         new_manifest.as_deref(),
         &proj_path,
         old_bytes.as_deref(),
         &text,
+        &changelogs,
     )
 }
 
-/// Write the projection (and the manifest), then regenerate; undo the model writes if that fails.
+/// Write the projection (and the manifest and changelogs), then regenerate; undo the model writes if
+/// that fails.
 fn write_and_regenerate(
     manifest_path: &Path,
     new_manifest: Option<&str>,
     proj_path: &Path,
     old_projection: Option<&[u8]>,
     projection: &str,
+    changelogs: &[(PathBuf, String)],
 ) -> Result<()> {
     let old_manifest = std::fs::read(manifest_path)?;
+    let old_changelogs: Vec<Option<Vec<u8>>> = changelogs
+        .iter()
+        .map(|(p, _)| read_if_exists(p))
+        .collect::<Result<_>>()?;
     let undo = || -> Result<()> {
+        for ((path, _), old) in changelogs.iter().zip(&old_changelogs) {
+            match old {
+                Some(b) => write_file_atomic(path, b)?,
+                None if path.exists() => std::fs::remove_file(path)?,
+                None => {}
+            }
+        }
         match old_projection {
             Some(b) => write_file_atomic(proj_path, b)?,
             None if proj_path.exists() => std::fs::remove_file(proj_path)?,
@@ -148,6 +192,12 @@ fn write_and_regenerate(
         write_file_atomic(proj_path, projection.as_bytes())?;
         if let Some(m) = new_manifest {
             write_file_atomic(manifest_path, m.as_bytes())?;
+        }
+        for (path, text) in changelogs {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            write_file_atomic(path, text.as_bytes())?;
         }
         let files =
             regenerate::expected_output().context("regenerating from the new projection")?;

@@ -165,8 +165,60 @@ fn a_good_file_updates_projection_pin_and_generated_output() {
     );
     assert!(before == snapshot(r), "--dry-run wrote something");
 
-    let out = xtask(r, &["sync", "sagemaker", "--from", &url, "--update"]);
+    // From the Smithy projection to botocore, required members lose `clientOptional`: their fields
+    // turn from `Option<T>` to `T`, a breaking change that sync refuses unless told otherwise.
+    let refused = xtask(r, &["sync", "sagemaker", "--from", &url, "--update"]);
+    assert!(!refused.status.success(), "a breaking change was accepted");
+    assert!(
+        stderr(&refused).contains("--allow-breaking"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(before == snapshot(r), "a refused sync wrote something");
+
+    let body_file = r.join("pr-body.md");
+    let out = xtask(
+        r,
+        &[
+            "sync",
+            "sagemaker",
+            "--from",
+            &url,
+            "--update",
+            "--allow-breaking",
+            "--changelog-out",
+            body_file.to_str().expect("utf-8"),
+        ],
+    );
     assert!(out.status.success(), "{}\n{}", stdout(&out), stderr(&out));
+    // Both packages moved to 0.2.0 (major below 1.0), with a changelog entry each, in the package too.
+    let manifest = std::fs::read_to_string(r.join("models/sagemaker.toml")).expect("manifest");
+    assert_eq!(
+        manifest.matches("version = \"0.2.0\"").count(),
+        2,
+        "{manifest}"
+    );
+    for (package, dir) in [
+        ("sagemaker-endpoint-config", "rust"),
+        ("paws.sagemaker.endpointconfig", "r"),
+    ] {
+        let log = std::fs::read_to_string(r.join(format!("models/changelog/{package}.md")))
+            .expect("changelog");
+        assert!(log.starts_with("# Changelog\n\n## 0.2.0 ("), "{log}");
+        assert!(
+            log.contains("Major release: ") && log.contains("## 0.1.0 ("),
+            "{log}"
+        );
+        let copy =
+            std::fs::read_to_string(r.join(format!("generated/{dir}/{package}/CHANGELOG.md")))
+                .expect("the package's CHANGELOG.md");
+        assert_eq!(copy, log);
+    }
+    let body = std::fs::read_to_string(&body_file).expect("pull request body");
+    assert!(
+        body.contains("sagemaker-endpoint-config 0.1.0 -> 0.2.0 (major)"),
+        "{body}"
+    );
     // The diff against the old projection is printed: the new members of ProductionVariant.
     let report = stdout(&out);
     assert!(
@@ -174,15 +226,17 @@ fn a_good_file_updates_projection_pin_and_generated_output() {
         "{report}"
     );
 
-    // The pin changed on its line only.
+    // The pin and the two versions changed, each on its line only.
     let manifest = std::fs::read_to_string(r.join("models/sagemaker.toml")).expect("manifest");
     let changed: Vec<(&str, &str)> = manifest_before
         .lines()
         .zip(manifest.lines())
         .filter(|(a, b)| a != b)
         .collect();
-    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(changed.len(), 3, "{changed:?}");
     assert_eq!(changed[0].1, format!("sha256 = \"{sha}\""));
+    assert_eq!(changed[1].1, "version = \"0.2.0\"");
+    assert_eq!(changed[2].1, "version = \"0.2.0\"");
 
     // The projection holds the new member, and generated/ changed to exactly what regenerate makes.
     let after = snapshot(r);
@@ -245,7 +299,17 @@ fn a_failed_regeneration_puts_models_back() {
     std::fs::write(r.join("models/broken.toml"), broken).expect("write");
     let before = snapshot(r);
     let url = format!("{base}/service-2.json");
-    let out = xtask(r, &["sync", "sagemaker", "--from", &url, "--update"]);
+    let out = xtask(
+        r,
+        &[
+            "sync",
+            "sagemaker",
+            "--from",
+            &url,
+            "--update",
+            "--allow-breaking",
+        ],
+    );
     let err = stderr(&out);
     assert!(!out.status.success(), "{err}");
     assert!(err.contains("models/ was restored"), "{err}");
