@@ -3,7 +3,8 @@
 //! off, gives up after max attempts with the last error response); throttling named only in the
 //! JSON body (retried); a truncated body, a non-JSON body, a wrong or unparsable Content-Length, an
 //! oversized body (clear errors, never a panic); a stall (the read timeout fires); a closed port
-//! (connection refused, retried).
+//! (connection refused, retried); an https:// endpoint answering plain HTTP (the rustls handshake
+//! fails cleanly).
 
 use awsgen_runtime::credentials::Credentials;
 use awsgen_runtime::pipeline::{Attempts, Pipeline, SendError};
@@ -388,4 +389,35 @@ fn a_closed_port_is_a_connection_error_after_retries() {
     let e = pipeline(&server, 2, quick()).send(request()).unwrap_err();
     assert_eq!(transport_error(&e), (TransportErrorKind::Connect, 2), "{e}");
     assert!(e.to_string().starts_with("connection failed: "), "{e}");
+}
+
+#[test]
+fn https_to_a_plain_http_server_fails_cleanly() {
+    // Answers every connection at once with plain HTTP, where TLS expects a ServerHello.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let endpoint = format!("https://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(2) {
+            let Ok(mut stream) = stream else { return };
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+        }
+    });
+    let tls = Server {
+        endpoint,
+        seen: Arc::default(),
+    };
+    let start = Instant::now();
+    let e = pipeline(&tls, 2, quick()).send(request()).unwrap_err();
+    let (kind, attempts) = transport_error(&e);
+    assert!(
+        matches!(kind, TransportErrorKind::Connect | TransportErrorKind::Io),
+        "{kind:?}: {e}"
+    );
+    assert_eq!(attempts, 2, "{e}");
+    assert!(e.to_string().contains("127.0.0.1"), "{e}");
+    assert!(
+        start.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        start.elapsed()
+    );
 }
