@@ -14,7 +14,7 @@ use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -86,6 +86,9 @@ struct FileResult {
     name: String,
     tally: Tally,
     failures: Vec<String>,
+    /// Time spent reading and parsing the model file, parsing its rule set, and resolving and
+    /// checking its cases.
+    phases: [Duration; 3],
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -101,7 +104,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let elapsed = start.elapsed();
     let mut total = Tally::default();
     let mut models = 0;
+    let mut phases = [Duration::ZERO; 3];
     for r in &results {
+        for (sum, d) in phases.iter_mut().zip(r.phases) {
+            *sum += d;
+        }
         if r.tally == Tally::default() && r.failures.is_empty() {
             continue; // not a model with endpoint tests (e.g. an overrides file)
         }
@@ -122,6 +129,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "endpoints: {models} models, {cases} cases, {} skipped on purpose, in {:.2} s",
         SKIPS.len(),
         elapsed.as_secs_f64()
+    );
+    let per_case = phases[2].as_secs_f64() * 1e6 / cases.max(1) as f64;
+    println!(
+        "endpoints: time summed over threads: reading models {:.2} s, parsing rule sets {:.0} ms, \
+         resolving and checking cases {:.0} ms ({per_case:.1} µs a case)",
+        phases[0].as_secs_f64(),
+        phases[1].as_secs_f64() * 1e3,
+        phases[2].as_secs_f64() * 1e3,
     );
     Ok(total.finish())
 }
@@ -157,11 +172,13 @@ fn run_file(path: &Path, dir: &Path) -> FileResult {
         name,
         tally: Tally::default(),
         failures: Vec::new(),
+        phases: [Duration::ZERO; 3],
     };
     let failed = |result: &mut FileResult, message: String| {
         result.tally.failed += 1;
         result.failures.push(message);
     };
+    let start = Instant::now();
     let model: Model = match std::fs::read(path)
         .map_err(|e| e.to_string())
         .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|e| e.to_string()))
@@ -172,11 +189,15 @@ fn run_file(path: &Path, dir: &Path) -> FileResult {
             return result;
         }
     };
+    result.phases[0] = start.elapsed();
     for (shape, s) in model.shapes {
         let Some(suite) = s.traits.tests else {
             continue;
         };
-        let rules = match s.traits.rule_set.as_ref().map(RuleSet::from_value) {
+        let start = Instant::now();
+        let parsed = s.traits.rule_set.as_ref().map(RuleSet::from_value);
+        result.phases[1] += start.elapsed();
+        let rules = match parsed {
             Some(Ok(rules)) => rules,
             Some(Err(e)) => {
                 failed(&mut result, format!("{shape}: {e}"));
@@ -191,6 +212,7 @@ fn run_file(path: &Path, dir: &Path) -> FileResult {
             }
         };
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        let start = Instant::now();
         for case in &suite.cases {
             if SKIPS
                 .iter()
@@ -204,6 +226,7 @@ fn run_file(path: &Path, dir: &Path) -> FileResult {
                 Err(why) => failed(&mut result, format!("{}: {why}", case.documentation)),
             }
         }
+        result.phases[2] += start.elapsed();
     }
     result
 }
