@@ -93,6 +93,15 @@ impl Protocol {
             Protocol::Other(s) => s,
         }
     }
+    /// True for the REST protocols (restJson1, restXml, and any protocol this IR does not know), whose
+    /// members may travel in headers, the query string or the URI; the others send every request as
+    /// `POST /` with the whole input in the body.
+    pub fn uses_http_bindings(&self) -> bool {
+        !matches!(
+            self,
+            Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::AwsQuery | Protocol::Ec2Query
+        )
+    }
     /// True for the JSON protocols whose bodies the Rust target serialises.
     pub fn is_json(&self) -> bool {
         matches!(
@@ -297,6 +306,13 @@ pub struct Http {
     pub method: String,
     pub uri: String,
     pub code: Option<u16>,
+}
+
+impl Http {
+    /// The success status: `code`, or 200 (the default of both forms) when the model says none.
+    pub fn status(&self) -> u16 {
+        self.code.unwrap_or(200)
+    }
 }
 
 /// Where an HTTP binding puts a member (restJson1 / restXml).

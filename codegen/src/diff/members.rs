@@ -1,7 +1,7 @@
 //! Member changes: structure and union members added, removed or reordered, and per member the
 //! target and the member's own traits.
 
-use super::{event, shapes, traits, Cx, Event, EventId, Severity};
+use super::{event, forms, shapes, traits, Cx, Event, EventId, Severity};
 use crate::ir::{Member, ShapeKind};
 use std::collections::BTreeSet;
 
@@ -75,6 +75,9 @@ pub(crate) fn struct_changes(
 
 /// One member present in both versions (`id` is `Shape$member`): its target and its traits.
 pub(crate) fn member_changes(cx: &Cx, old: &Member, new: &Member, id: &str, out: &mut Vec<Event>) {
+    if cx.cross() {
+        return cross_member_changes(cx, old, new, id, out);
+    }
     if old.target != new.target {
         let severity = target_change_severity(cx, &old.target, &new.target);
         out.push(event(
@@ -85,6 +88,50 @@ pub(crate) fn member_changes(cx: &Cx, old: &Member, new: &Member, id: &str, out:
         ));
     }
     traits::diff_traits(cx, &old.traits, &new.traits, id, out);
+}
+
+/// Across forms: a target that differs only in name (one of the two ids is missing from the other
+/// model) is compared with its counterpart (see
+/// [`forms`]); the member's traits are compared with its target's constraints merged in.
+fn cross_member_changes(cx: &Cx, old: &Member, new: &Member, id: &str, out: &mut Vec<Event>) {
+    let (a, b) = (
+        cx.old.shapes.get(&old.target),
+        cx.new.shapes.get(&new.target),
+    );
+    if old.target != new.target {
+        let same_kind = match (a, b) {
+            (Some(a), Some(b)) => {
+                a.kind.type_name() == b.kind.type_name()
+                    || matches!(
+                        (&a.kind, &b.kind),
+                        (ShapeKind::IntEnum(_), ShapeKind::Integer)
+                            | (ShapeKind::Integer, ShapeKind::IntEnum(_))
+                    )
+            }
+            _ => false,
+        };
+        // A rename is a target one model lacks: a target both models have is a real change.
+        let renamed =
+            !cx.new.shapes.contains_key(&old.target) || !cx.old.shapes.contains_key(&new.target);
+        if same_kind && renamed {
+            cx.renames.note(&old.target, &new.target);
+        } else {
+            let severity = if same_kind {
+                target_change_severity(cx, &old.target, &new.target)
+            } else {
+                Severity::Error
+            };
+            out.push(event(
+                EventId::MemberTargetChanged,
+                severity,
+                id,
+                format!("target changed from {} to {}", old.target, new.target),
+            ));
+        }
+    }
+    let old_traits = forms::effective(&old.traits, a.map(|s| &s.traits));
+    let new_traits = forms::effective(&new.traits, b.map(|s| &s.traits));
+    traits::diff_traits(cx, &old_traits, &new_traits, id, out);
 }
 
 /// ERROR when the target's type changes or it is a structure, union or enum; otherwise WARNING,

@@ -23,6 +23,7 @@
 
 mod docs;
 mod endpoints;
+mod forms;
 mod members;
 mod operations;
 pub mod report;
@@ -254,21 +255,43 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Event> {
 
 /// Every change from `old` to `new` in the given comparison mode, sorted.
 pub fn diff_with_mode(old: &Model, new: &Model, mode: Mode) -> Vec<Event> {
+    if mode == Mode::CrossForm {
+        // A shape no operation reaches is no part of the API: botocore files keep some that the
+        // Smithy models leave out.
+        let (o, n) = (reachable(old), reachable(new));
+        let (o, n) = forms::without_smithy_only_error_members(o, n);
+        return compare(&o, &n, mode);
+    }
+    compare(old, new, mode)
+}
+
+/// `model` without the shapes none of its operations reaches.
+fn reachable(model: &Model) -> Model {
+    let ops: Vec<String> = model.operations.keys().cloned().collect();
+    restrict(model, &ops)
+}
+
+fn compare(old: &Model, new: &Model, mode: Mode) -> Vec<Event> {
     let cx = Cx {
         old,
         new,
         mode,
         depth: std::cell::Cell::new(0),
+        renames: forms::Renames::default(),
     };
     let mut out = Vec::new();
     shapes::diff_shapes(&cx, &mut out);
     operations::diff_operations(&cx, &mut out);
-    docs::diff_docs(
-        old.service.traits.documentation.as_deref(),
-        new.service.traits.documentation.as_deref(),
-        &new.service.name,
-        &mut out,
-    );
+    if cx.cross() {
+        cx.renames.drop_accounted(&mut out);
+    } else {
+        docs::diff_docs(
+            old.service.traits.documentation.as_deref(),
+            new.service.traits.documentation.as_deref(),
+            &new.service.name,
+            &mut out,
+        );
+    }
     endpoints::diff_endpoint_rules(
         old.service.endpoint_rules.as_ref(),
         new.service.endpoint_rules.as_ref(),
@@ -350,6 +373,8 @@ pub(crate) struct Cx<'a> {
     pub mode: Mode,
     /// Nesting of target comparisons (guards against unbounded recursion).
     pub depth: std::cell::Cell<u32>,
+    /// Across forms: member targets that differ only in name (see [`forms`]).
+    pub renames: forms::Renames,
 }
 
 impl Cx<'_> {

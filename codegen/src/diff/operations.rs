@@ -129,7 +129,13 @@ fn paginated_changes(
                     p.items.clone()
                 }
             };
-            if a.page_size != b.page_size || items(a) != items(b) {
+            // Across forms, page size and items are compared when both say: the Smithy models leave
+            // out many that botocore's hand-kept paginators give.
+            let page_size_differs = a.page_size != b.page_size
+                && !(cx.cross() && (a.page_size.is_none() || b.page_size.is_none()));
+            let items_differ =
+                items(a) != items(b) && !(cx.cross() && (a.items.is_empty() || b.items.is_empty()));
+            if page_size_differs || items_differ {
                 out.push(event(
                     EventId::TraitChanged,
                     Severity::Note,

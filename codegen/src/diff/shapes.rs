@@ -1,7 +1,7 @@
 //! Shape-level changes: shapes added, removed or changing type, enum values, and the per-kind walk
 //! into members (list member, map key / value, structure and union members) and traits.
 
-use super::{docs, event, members, traits, Cx, Event, EventId, Severity};
+use super::{docs, event, forms, members, traits, Cx, Event, EventId, Severity};
 use crate::ir::{EnumValue, Shape, ShapeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,6 +36,13 @@ pub(crate) fn diff_shapes(cx: &Cx, out: &mut Vec<Event>) {
             (None, None) => {}
         }
     }
+    // Across forms: targets that differ only in name, compared pair by pair (the comparison of one
+    // pair may queue more).
+    while let Some((old, new)) = cx.renames.next() {
+        if let (Some(a), Some(b)) = (cx.old.shapes.get(&old), cx.new.shapes.get(&new)) {
+            shape_changes(cx, a, b, out);
+        }
+    }
 }
 
 /// Blob, boolean, string, numbers and timestamps (not enums, documents or aggregates).
@@ -65,10 +72,15 @@ pub(crate) fn shape_changes(cx: &Cx, old: &Shape, new: &Shape, out: &mut Vec<Eve
         (ShapeKind::Structure(_), ShapeKind::Union(_))
             | (ShapeKind::Union(_), ShapeKind::Structure(_))
     );
+    // botocore has no intEnum: Smithy's is a plain integer there.
+    let int_enum_pair = matches!(
+        (&old.kind, &new.kind),
+        (ShapeKind::IntEnum(_), ShapeKind::Integer) | (ShapeKind::Integer, ShapeKind::IntEnum(_))
+    );
     if cx.cross() && aggregate_pair {
         // botocore keeps some unions as plain structures (those older than its `union` flag).
         members::struct_changes(cx, at, old.kind.members(), new.kind.members(), out);
-    } else if old.kind.type_name() != new.kind.type_name() {
+    } else if old.kind.type_name() != new.kind.type_name() && !(cx.cross() && int_enum_pair) {
         out.push(event(
             EventId::ShapeTypeChanged,
             Severity::Error,
@@ -107,7 +119,15 @@ pub(crate) fn shape_changes(cx: &Cx, old: &Shape, new: &Shape, out: &mut Vec<Eve
         | (ShapeKind::Union(a), ShapeKind::Union(b)) => members::struct_changes(cx, at, a, b, out),
         _ => {}
     }
-    traits::diff_traits(cx, &old.traits, &new.traits, at, out);
+    if cx.cross() {
+        let (a, b) = (
+            forms::without_member_facts(&old.traits),
+            forms::without_member_facts(&new.traits),
+        );
+        traits::diff_traits(cx, &a, &b, at, out);
+    } else {
+        traits::diff_traits(cx, &old.traits, &new.traits, at, out);
+    }
 }
 
 /// The id of an enum value: `Enum$NAME`, or `Enum$value` when the value has no name.

@@ -2,7 +2,7 @@
 //! `diff-rules.md`; everything not named there is "any other trait" (added or changed: NOTE, removed:
 //! WARNING). Documentation is compared after whitespace normalisation.
 
-use super::{docs, event, Cx, Event, EventId, Severity};
+use super::{docs, event, forms, Cx, Event, EventId, Severity};
 use crate::ir::{Bound, Bounds, Traits};
 use serde_json::Value;
 use std::cmp::Ordering;
@@ -72,18 +72,26 @@ pub(crate) fn diff_traits(cx: &Cx, old: &Traits, new: &Traits, at: &str, out: &m
     );
     match (&old.pattern, &new.pattern) {
         (None, Some(p)) => push(PatternAdded, Warning, format!("pattern {p:?} added")),
-        (Some(a), Some(b)) if a != b && !(cross && unanchored(a) == unanchored(b)) => push(
-            PatternChanged,
-            Note,
-            format!("pattern changed from {a:?} to {b:?}"),
-        ),
+        (Some(a), Some(b))
+            if a != b && !(cross && forms::canonical_pattern(a) == forms::canonical_pattern(b)) =>
+        {
+            push(
+                PatternChanged,
+                Note,
+                format!("pattern changed from {a:?} to {b:?}"),
+            )
+        }
         (Some(p), None) => push(PatternRemoved, Note, format!("pattern {p:?} removed")),
         _ => {}
     }
     match (&old.deprecated, &new.deprecated) {
         (None, Some(_)) => push(DeprecatedAdded, Warning, "deprecated".into()),
         (Some(_), None) => push(TraitRemoved, Warning, "trait `deprecated` removed".into()),
-        (Some(a), Some(b)) if a != b => {
+        // botocore often leaves out `deprecatedSince`: across forms it is compared when both say.
+        (Some(a), Some(b))
+            if a.message != b.message
+                || (a.since != b.since && !(cross && (a.since.is_none() || b.since.is_none()))) =>
+        {
             push(TraitChanged, Note, "trait `deprecated` changed".into())
         }
         _ => {}
@@ -111,7 +119,14 @@ pub(crate) fn diff_traits(cx: &Cx, old: &Traits, new: &Traits, at: &str, out: &m
                 .map(|f| f.as_str().to_string()),
         );
     }
-    if old.json_name != new.json_name {
+    // A member bound outside the body (header, query, label, ...) never uses its JSON name; botocore
+    // spells such a member's `locationName` as the binding's name instead.
+    let outside = |t: &Traits| {
+        t.http_binding
+            .as_ref()
+            .is_some_and(|b| *b != crate::ir::HttpBinding::Payload)
+    };
+    if old.json_name != new.json_name && !(cross && (outside(old) || outside(new))) {
         breaking(
             "jsonName",
             JsonNameChanged,
@@ -135,7 +150,15 @@ pub(crate) fn diff_traits(cx: &Cx, old: &Traits, new: &Traits, at: &str, out: &m
             text(new.http_binding.as_ref().map(|x| x as &dyn Debug)),
         );
     }
-    if old.http != new.http && !(cross && (old.http.is_none() || new.http.is_none())) {
+    let same_http = match (&old.http, &new.http) {
+        // Across forms: one side may have none (awsJson), and 200 is the default status of both.
+        (Some(a), Some(b)) if cross => {
+            a.method == b.method && a.uri == b.uri && a.status() == b.status()
+        }
+        (None, _) | (_, None) if cross => true,
+        (a, b) => a == b,
+    };
+    if !same_http {
         breaking(
             "http",
             HttpBindingChanged,
@@ -152,42 +175,29 @@ pub(crate) fn diff_traits(cx: &Cx, old: &Traits, new: &Traits, at: &str, out: &m
         (false, true) => push(TraitAdded, Note, "trait `idempotencyToken` added".into()),
         _ => {}
     }
-    if old.sparse != new.sparse {
+    // botocore has no `sparse`.
+    if old.sparse != new.sparse && !cross {
         let what = if new.sparse { "added" } else { "removed" };
         push(SparseChanged, Error, format!("`sparse` {what}"));
     }
     generic_bool("sensitive", old.sensitive, new.sensitive, &mut push);
     generic_bool("streaming", old.streaming, new.streaming, &mut push);
     generic_bool("idempotent", old.idempotent, new.idempotent, &mut push);
-    generic_opt("httpError", &old.http_error, &new.http_error, &mut push);
+    // botocore's `error` object (with the status) is optional: compared across forms when both say.
+    if !(cross && (old.http_error.is_none() || new.http_error.is_none())) {
+        generic_opt("httpError", &old.http_error, &new.http_error, &mut push);
+    }
     generic_opt("endpoint", &old.host_prefix, &new.host_prefix, &mut push);
 
-    docs::diff_docs(
-        old.documentation.as_deref(),
-        new.documentation.as_deref(),
-        at,
-        out,
-    );
-}
-
-/// A pattern as compared across forms: without a leading `^` or `.*` and a trailing unescaped `$`
-/// or `.*`. botocore patterns are written as whole-value matches and the Smithy conversion anchors
-/// them (`arn:x/.*` becomes `^arn:x/`), so only the anchoring differs between the forms.
-fn unanchored(p: &str) -> &str {
-    let mut p = p.strip_prefix('^').unwrap_or(p);
-    p = p.strip_prefix(".*").unwrap_or(p);
-    let escaped = |s: &str| s.chars().rev().take_while(|c| *c == '\\').count() % 2 == 1;
-    if let Some(q) = p.strip_suffix('$') {
-        if !escaped(q) {
-            p = q;
-        }
+    // botocore rewrites documentation: across forms it is compared only under `--strict`.
+    if !cross {
+        docs::diff_docs(
+            old.documentation.as_deref(),
+            new.documentation.as_deref(),
+            at,
+            out,
+        );
     }
-    if let Some(q) = p.strip_suffix(".*") {
-        if !escaped(q) {
-            p = q;
-        }
-    }
-    p
 }
 
 /// A `length` with `min: 0` dropped (it says nothing), `None` when nothing is left.

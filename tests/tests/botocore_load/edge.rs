@@ -218,10 +218,8 @@ fn edge_shape_kinds_and_constraints() {
         traits("Timestamp").timestamp_format,
         Some(TimestampFormat::EpochSeconds)
     );
-    assert_eq!(
-        traits("WidgetEvents").other.get("eventstream"),
-        Some(&json!(true))
-    );
+    // An event stream is the IR's `streaming` (Smithy's `streaming` on a union).
+    assert!(traits("WidgetEvents").streaming);
     assert_eq!(
         traits("WidgetCreated").other.get("event"),
         Some(&json!(true))

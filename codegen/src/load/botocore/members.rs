@@ -52,6 +52,10 @@ pub fn member(
             traits.http_binding = match loc.as_str() {
                 "header" => Some(HttpBinding::Header(wire_name)),
                 "headers" => Some(HttpBinding::PrefixHeaders(wire_name)),
+                // A map in the query string is every parameter at once (Smithy's httpQueryParams).
+                "querystring" if target.as_deref().and_then(|t| types.get(t)) == Some(&"map") => {
+                    Some(HttpBinding::QueryParams)
+                }
                 "querystring" => Some(HttpBinding::Query(wire_name)),
                 "uri" => {
                     // The URI label name (`{Bucket}` in `requestUri`) may differ from the member.

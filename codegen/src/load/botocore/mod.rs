@@ -3,8 +3,10 @@
 //! Shape ids are the botocore shape names (botocore has no namespaces). Every problem is collected
 //! with its file, shape and JSON pointer and reported at once; no input makes the loader panic.
 //! Module map: [`metadata`] (service), [`shapes`] and [`members`] (data shapes), [`operations`],
-//! [`paginators`], [`traits`] (keys shared by all), [`read`] (typed JSON access with diagnostics).
+//! [`paginators`], [`labels`] (URI labels by member name), [`traits`] (keys shared by all), [`read`]
+//! (typed JSON access with diagnostics).
 
+mod labels;
 mod members;
 mod metadata;
 mod operations;
@@ -60,6 +62,8 @@ pub fn load(file: &str, service: &Value, paginators: Option<&Value>) -> Result<M
             operations.insert(name.clone(), op);
         }
     }
+
+    labels::to_member_names(&shapes, &mut operations);
 
     if let Some(pag) = paginators {
         let pag_file = std::path::Path::new(file)

@@ -103,6 +103,8 @@ pub fn shape(
             "exception" => parts.exception = ctx.boolean(v, s, path, key),
             "fault" => parts.fault = ctx.boolean(v, s, path, key),
             "sparse" => traits.sparse = ctx.boolean(v, s, path, key),
+            // An event stream: Smithy's `streaming` on a union.
+            "eventstream" => traits.streaming = ctx.boolean(v, s, path, key),
             "pattern" => traits.pattern = ctx.string(v, s, path, key),
             "min" | "max" => {
                 if bound_kind(&ty).is_none() {

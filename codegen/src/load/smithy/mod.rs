@@ -26,6 +26,9 @@
 //! - A service's common `errors` are appended to every operation's errors.
 //! - `endpoint_prefix` is `aws.api#service` `endpointPrefix`, else its `arnNamespace`, else the
 //!   lowercase service name (Smithy's documented defaults).
+//! - Under a protocol without HTTP bindings (awsJson 1.0 / 1.1, awsQuery, ec2Query) the HTTP binding
+//!   traits mean nothing (every request is `POST /`), so members keep no `http_binding` and
+//!   operations no `http`: some AWS models carry them anyway (lightsail, b2bi), botocore never does.
 
 mod builder;
 mod cx;
@@ -37,7 +40,7 @@ mod shapes;
 mod traits;
 
 use crate::diag::Diagnostics;
-use crate::ir::{Model, ModelForm};
+use crate::ir::{Model, ModelForm, ShapeKind};
 use cx::{json_kind, ptr, Cx};
 use index::{Index, Ty, Version};
 use serde_json::Value;
@@ -138,7 +141,7 @@ pub fn load(file: &str, json: &Value) -> Result<Model, Diagnostics> {
             data.insert(id, shape);
         }
     }
-    let model = Model {
+    let mut model = Model {
         source: file.to_string(),
         form: ModelForm::Smithy,
         service,
@@ -146,5 +149,26 @@ pub fn load(file: &str, json: &Value) -> Result<Model, Diagnostics> {
         operations,
         resource_count,
     };
+    drop_unused_http_bindings(&mut model);
     b.cx.diags.into_result(model)
+}
+
+/// Clear the HTTP binding traits a protocol without HTTP bindings ignores (see the module docs).
+fn drop_unused_http_bindings(model: &mut Model) {
+    if model.service.protocol.uses_http_bindings() {
+        return;
+    }
+    for shape in model.shapes.values_mut() {
+        match &mut shape.kind {
+            ShapeKind::Structure(ms) | ShapeKind::Union(ms) => {
+                for m in ms {
+                    m.traits.http_binding = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    for op in model.operations.values_mut() {
+        op.traits.http = None;
+    }
 }

@@ -1,0 +1,169 @@
+//! What the cross-form comparison ([`Mode::CrossForm`](super::Mode)) normalises before comparing, so
+//! that the Smithy and botocore forms of one API diff as nothing beyond real differences:
+//!
+//! - **Effective constraints.** A constraint on a member and the same constraint on the member's
+//!   target say the same thing (Smithy puts `range` on a member targeting `smithy.api#Integer`,
+//!   botocore on a synthesized `ListRegionsRequestMaxResultsInteger`). Across forms, `length`,
+//!   `range`, `pattern` and `timestampFormat` are compared per member, the member's own or else its
+//!   target's ([`effective`]), and not on the shapes themselves.
+//! - **Renamed targets.** botocore names shapes of its own (`AccessActionsList` for Smithy's
+//!   `ActionsList`, `boolean` for `Boolean2`, any simple shape for a prelude target). A member whose
+//!   target differs only in name (one of the two ids is missing from the other model: a target both
+//!   models have is a real change) is no change: the two targets are compared with each other instead
+//!   (once per pair, from a work list, so no model can nest the walk deeply), and a shape that only
+//!   such a pair reaches is not reported added or removed ([`Renames`]).
+//! - **Patterns** are compared without anchoring (`^`, `$`, a leading or trailing `.*`, repeated
+//!   anchors) and with a literal tab, newline or carriage return read as its escape
+//!   ([`canonical_pattern`]).
+//! - **Error members.** Many botocore models leave the members of error structures out (botocore
+//!   reads an error's message from the response whatever the model says): a member of an error
+//!   structure that only the Smithy form has is not compared, nor the shapes only such members reach
+//!   ([`without_smithy_only_error_members`]).
+
+use super::{Event, EventId};
+use crate::ir::{Model, ModelForm, ShapeKind, Traits};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+/// Target pairs (old id, new id) found to differ only in name, and those still to compare.
+#[derive(Default)]
+pub(crate) struct Renames {
+    seen: RefCell<BTreeSet<(String, String)>>,
+    pending: RefCell<Vec<(String, String)>>,
+}
+
+impl Renames {
+    /// Record a pair; `true` the first time it is seen (then it is queued for comparison).
+    pub fn note(&self, old: &str, new: &str) -> bool {
+        let pair = (old.to_string(), new.to_string());
+        if self.seen.borrow().contains(&pair) {
+            return false;
+        }
+        self.seen.borrow_mut().insert(pair.clone());
+        self.pending.borrow_mut().push(pair);
+        true
+    }
+
+    /// The next pair to compare.
+    pub fn next(&self) -> Option<(String, String)> {
+        self.pending.borrow_mut().pop()
+    }
+
+    /// Drop `ShapeAdded` / `ShapeRemoved` of shapes that a renamed pair accounts for.
+    pub fn drop_accounted(&self, out: &mut Vec<Event>) {
+        let seen = self.seen.borrow();
+        let olds: BTreeSet<&str> = seen.iter().map(|(o, _)| o.as_str()).collect();
+        let news: BTreeSet<&str> = seen.iter().map(|(_, n)| n.as_str()).collect();
+        out.retain(|e| match e.id {
+            EventId::ShapeAdded => !news.contains(e.shape.as_str()),
+            EventId::ShapeRemoved => !olds.contains(e.shape.as_str()),
+            _ => true,
+        });
+    }
+}
+
+/// A member's traits with its target's `length`, `range`, `pattern` and `timestampFormat` where the
+/// member has none (a trait on a member replaces the same trait of its target, as Smithy resolves
+/// them and as botocore's synthesized shapes show).
+pub(crate) fn effective(member: &Traits, target: Option<&Traits>) -> Traits {
+    let mut t = member.clone();
+    let Some(target) = target else {
+        return t;
+    };
+    if t.length.is_none() {
+        t.length = target.length.clone();
+    }
+    if t.range.is_none() {
+        t.range = target.range.clone();
+    }
+    if t.pattern.is_none() {
+        t.pattern = target.pattern.clone();
+    }
+    if t.timestamp_format.is_none() {
+        t.timestamp_format = target.timestamp_format.clone();
+    }
+    t
+}
+
+/// A shape's traits without what [`effective`] compares per member.
+pub(crate) fn without_member_facts(t: &Traits) -> Traits {
+    Traits {
+        length: None,
+        range: None,
+        pattern: None,
+        timestamp_format: None,
+        ..t.clone()
+    }
+}
+
+/// A pattern as compared across forms: anchors stripped (any number of leading `^` / one leading
+/// `.*`, any number of trailing unescaped `$` / one trailing `.*`), and literal tab, newline and
+/// carriage-return characters written as `\t`, `\n`, `\r`.
+pub(crate) fn canonical_pattern(p: &str) -> String {
+    let mut p = p.trim_start_matches('^');
+    p = p.strip_prefix(".*").unwrap_or(p);
+    let escaped = |s: &str| s.chars().rev().take_while(|c| *c == '\\').count() % 2 == 1;
+    while let Some(q) = p.strip_suffix('$') {
+        if escaped(q) {
+            break;
+        }
+        p = q;
+    }
+    if let Some(q) = p.strip_suffix(".*") {
+        if !escaped(q) {
+            p = q;
+        }
+    }
+    p.replace('\t', "\\t")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
+/// Both models with the members of error structures that only the Smithy-form one has removed
+/// (and the shapes only those members reached).
+pub(crate) fn without_smithy_only_error_members(old: Model, new: Model) -> (Model, Model) {
+    match (old.form, new.form) {
+        (ModelForm::Smithy, ModelForm::Botocore) => (strip(old, &new), new),
+        (ModelForm::Botocore, ModelForm::Smithy) => {
+            let new = strip(new, &old);
+            (old, new)
+        }
+        _ => (old, new),
+    }
+}
+
+fn strip(mut smithy: Model, botocore: &Model) -> Model {
+    let mut changed = false;
+    for (id, shape) in smithy.shapes.iter_mut() {
+        if shape.traits.error.is_none() {
+            continue;
+        }
+        let Some(other) = botocore.shapes.get(id) else {
+            continue;
+        };
+        if let ShapeKind::Structure(members) = &mut shape.kind {
+            let before = members.len();
+            members.retain(|m| other.kind.members().iter().any(|o| o.name == m.name));
+            changed |= members.len() != before;
+        }
+    }
+    if changed {
+        super::reachable(&smithy)
+    } else {
+        smithy
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compare_without_anchors_and_with_escapes() {
+        assert_eq!(canonical_pattern("^^$|^a$$"), canonical_pattern("^$|^a$"));
+        assert_eq!(canonical_pattern("^[ \t]*$"), canonical_pattern("[ \\t]*"));
+        assert_eq!(canonical_pattern(".*x.*"), "x");
+        assert_eq!(canonical_pattern("a\\$"), "a\\$", "an escaped dollar stays");
+        assert_ne!(canonical_pattern("[a-z]+"), canonical_pattern("[a-z]*"));
+    }
+}
