@@ -15,6 +15,9 @@
 //! - **Patterns** are compared without anchoring (`^`, `$`, a leading or trailing `.*`, repeated
 //!   anchors) and with a literal tab, newline or carriage return read as its escape
 //!   ([`canonical_pattern`]).
+//! - **Endpoint rule sets** are compared with the two arguments of `booleanEquals` and
+//!   `stringEquals` in one order (the botocore files often write `[true, {getAttr ...}]` where the
+//!   Smithy trait writes `[{getAttr ...}, true]`): [`commutative_args_sorted`].
 //! - **Error members.** Many botocore models leave the members of error structures out (botocore
 //!   reads an error's message from the response whatever the model says): a member of an error
 //!   structure that only the Smithy form has is not compared, nor the shapes only such members reach
@@ -154,6 +157,30 @@ fn strip(mut smithy: Model, botocore: &Model) -> Model {
     }
 }
 
+/// A rule set with the arguments of every `booleanEquals` / `stringEquals` call sorted (by their JSON
+/// text): both functions are symmetric, so the order says nothing.
+pub(crate) fn commutative_args_sorted(rules: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match rules {
+        Value::Array(items) => Value::Array(items.iter().map(commutative_args_sorted).collect()),
+        Value::Object(obj) => {
+            let mut out: serde_json::Map<String, Value> = obj
+                .iter()
+                .map(|(k, v)| (k.clone(), commutative_args_sorted(v)))
+                .collect();
+            let symmetric = matches!(
+                obj.get("fn").and_then(Value::as_str),
+                Some("booleanEquals" | "stringEquals")
+            );
+            if let (true, Some(Value::Array(args))) = (symmetric, out.get_mut("argv")) {
+                args.sort_by_key(|a| a.to_string());
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,5 +192,16 @@ mod tests {
         assert_eq!(canonical_pattern(".*x.*"), "x");
         assert_eq!(canonical_pattern("a\\$"), "a\\$", "an escaped dollar stays");
         assert_ne!(canonical_pattern("[a-z]+"), canonical_pattern("[a-z]*"));
+    }
+
+    #[test]
+    fn symmetric_arguments_in_one_order() {
+        use serde_json::json;
+        let a = json!({"fn": "booleanEquals", "argv": [{"ref": "UseFIPS"}, true]});
+        let b = json!({"fn": "booleanEquals", "argv": [true, {"ref": "UseFIPS"}]});
+        assert_eq!(commutative_args_sorted(&a), commutative_args_sorted(&b));
+        let c = json!({"fn": "substring", "argv": [{"ref": "X"}, 0]});
+        let d = json!({"fn": "substring", "argv": [0, {"ref": "X"}]});
+        assert_ne!(commutative_args_sorted(&c), commutative_args_sorted(&d));
     }
 }

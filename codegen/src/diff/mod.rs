@@ -292,9 +292,17 @@ fn compare(old: &Model, new: &Model, mode: Mode) -> Vec<Event> {
             &mut out,
         );
     }
+    let rules = |m: &Model| {
+        let r = m.service.endpoint_rules.as_ref();
+        if cx.cross() {
+            r.map(forms::commutative_args_sorted)
+        } else {
+            r.cloned()
+        }
+    };
     endpoints::diff_endpoint_rules(
-        old.service.endpoint_rules.as_ref(),
-        new.service.endpoint_rules.as_ref(),
+        rules(old).as_ref(),
+        rules(new).as_ref(),
         &new.service.name,
         &mut out,
     );
