@@ -236,5 +236,5 @@ fn committed_package_passes_r_checks() {
     );
     let summary = r_common::run_checks(&pkg, &r_common::expected_lines(&model))
         .unwrap_or_else(|report| panic!("R checks failed for {}:\n{report}", pkg.display()));
-    assert!(summary.contains("4 operations"), "{summary}");
+    assert!(summary.contains("7 operations"), "{summary}");
 }

@@ -232,6 +232,203 @@ sagemaker_create_endpoint_config <- function(EndpointConfigName, ProductionVaria
 }
 .sagemaker$operations$create_endpoint_config <- sagemaker_create_endpoint_config
 
+#' Create Model
+#'
+#' @description
+#' Calls the CreateModel API operation (the model has no documentation for
+#' it).
+#'
+#' @usage
+#' sagemaker_create_model(ModelName, PrimaryContainer, Containers,
+#'   InferenceExecutionConfig, ExecutionRoleArn, Tags, VpcConfig,
+#'   EnableNetworkIsolation)
+#'
+#' @param ModelName \[required\] Type: string. Length: 0 to 63 characters. Pattern:
+#' `^[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
+#'
+#' @param PrimaryContainer Type: structure (see the request syntax).
+#'
+#' @param Containers Type: list of structure (see the request syntax). Length: 0 to 15 items.
+#'
+#' @param InferenceExecutionConfig Type: structure (see the request syntax).
+#'
+#' @param ExecutionRoleArn Type: string. Length: 20 to 2048 characters. Pattern:
+#' `^arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@@\-_/]+$`.
+#'
+#' @param Tags Type: list of structure (see the request syntax). Length: 0 to 50 items.
+#'
+#' @param VpcConfig Type: structure (see the request syntax).
+#'
+#' @param EnableNetworkIsolation Type: boolean.
+#'
+#' @return
+#' A list with the following syntax:
+#' ```
+#' list(
+#'   ModelArn = "string"
+#' )
+#' ```
+#'
+#' @section Request syntax:
+#' ```
+#' svc$create_model(
+#'   ModelName = "string",
+#'   PrimaryContainer = list(
+#'     ContainerHostname = "string",
+#'     Image = "string",
+#'     ImageConfig = list(
+#'       RepositoryAccessMode = "Platform"|"Vpc",
+#'       RepositoryAuthConfig = list(
+#'         RepositoryCredentialsProviderArn = "string"
+#'       )
+#'     ),
+#'     Mode = "SingleModel"|"MultiModel",
+#'     ModelDataUrl = "string",
+#'     ModelDataSource = list(
+#'       S3DataSource = list(
+#'         S3Uri = "string",
+#'         S3DataType = "S3Prefix"|"S3Object",
+#'         CompressionType = "None"|"Gzip",
+#'         ModelAccessConfig = list(
+#'           AcceptEula = TRUE|FALSE
+#'         ),
+#'         HubAccessConfig = list(
+#'           HubContentArn = "string"
+#'         ),
+#'         ManifestS3Uri = "string",
+#'         ETag = "string",
+#'         ManifestEtag = "string"
+#'       )
+#'     ),
+#'     AdditionalModelDataSources = list(
+#'       list(
+#'         ChannelName = "string",
+#'         S3DataSource = list(
+#'           S3Uri = "string",
+#'           S3DataType = "S3Prefix"|"S3Object",
+#'           CompressionType = "None"|"Gzip",
+#'           ModelAccessConfig = list(
+#'             AcceptEula = TRUE|FALSE
+#'           ),
+#'           HubAccessConfig = list(
+#'             HubContentArn = "string"
+#'           ),
+#'           ManifestS3Uri = "string",
+#'           ETag = "string",
+#'           ManifestEtag = "string"
+#'         )
+#'       )
+#'     ),
+#'     Environment = list(
+#'       "string"
+#'     ),
+#'     ModelPackageName = "string",
+#'     InferenceSpecificationName = "string",
+#'     MultiModelConfig = list(
+#'       ModelCacheSetting = "Enabled"|"Disabled"
+#'     )
+#'   ),
+#'   Containers = list(
+#'     list(
+#'       ContainerHostname = "string",
+#'       Image = "string",
+#'       ImageConfig = list(
+#'         RepositoryAccessMode = "Platform"|"Vpc",
+#'         RepositoryAuthConfig = list(
+#'           RepositoryCredentialsProviderArn = "string"
+#'         )
+#'       ),
+#'       Mode = "SingleModel"|"MultiModel",
+#'       ModelDataUrl = "string",
+#'       ModelDataSource = list(
+#'         S3DataSource = list(
+#'           S3Uri = "string",
+#'           S3DataType = "S3Prefix"|"S3Object",
+#'           CompressionType = "None"|"Gzip",
+#'           ModelAccessConfig = list(
+#'             AcceptEula = TRUE|FALSE
+#'           ),
+#'           HubAccessConfig = list(
+#'             HubContentArn = "string"
+#'           ),
+#'           ManifestS3Uri = "string",
+#'           ETag = "string",
+#'           ManifestEtag = "string"
+#'         )
+#'       ),
+#'       AdditionalModelDataSources = list(
+#'         list(
+#'           ChannelName = "string",
+#'           S3DataSource = list(
+#'             S3Uri = "string",
+#'             S3DataType = "S3Prefix"|"S3Object",
+#'             CompressionType = "None"|"Gzip",
+#'             ModelAccessConfig = list(
+#'               AcceptEula = TRUE|FALSE
+#'             ),
+#'             HubAccessConfig = list(
+#'               HubContentArn = "string"
+#'             ),
+#'             ManifestS3Uri = "string",
+#'             ETag = "string",
+#'             ManifestEtag = "string"
+#'           )
+#'         )
+#'       ),
+#'       Environment = list(
+#'         "string"
+#'       ),
+#'       ModelPackageName = "string",
+#'       InferenceSpecificationName = "string",
+#'       MultiModelConfig = list(
+#'         ModelCacheSetting = "Enabled"|"Disabled"
+#'       )
+#'     )
+#'   ),
+#'   InferenceExecutionConfig = list(
+#'     Mode = "Serial"|"Direct"
+#'   ),
+#'   ExecutionRoleArn = "string",
+#'   Tags = list(
+#'     list(
+#'       Key = "string",
+#'       Value = "string"
+#'     )
+#'   ),
+#'   VpcConfig = list(
+#'     SecurityGroupIds = list(
+#'       "string"
+#'     ),
+#'     Subnets = list(
+#'       "string"
+#'     )
+#'   ),
+#'   EnableNetworkIsolation = TRUE|FALSE
+#' )
+#' ```
+#'
+#' @keywords internal
+#'
+#' @rdname sagemaker_create_model
+sagemaker_create_model <- function(ModelName, PrimaryContainer = NULL, Containers = NULL, InferenceExecutionConfig = NULL, ExecutionRoleArn = NULL, Tags = NULL, VpcConfig = NULL, EnableNetworkIsolation = NULL) {
+  op <- new_operation(
+    name = "CreateModel",
+    http_method = "POST",
+    http_path = "/",
+    host_prefix = "",
+    paginator = list(),
+    stream_api = FALSE
+  )
+  input <- .sagemaker$create_model_input(ModelName = ModelName, PrimaryContainer = PrimaryContainer, Containers = Containers, InferenceExecutionConfig = InferenceExecutionConfig, ExecutionRoleArn = ExecutionRoleArn, Tags = Tags, VpcConfig = VpcConfig, EnableNetworkIsolation = EnableNetworkIsolation)
+  output <- .sagemaker$create_model_output()
+  config <- get_config()
+  svc <- .sagemaker$service(config, op)
+  request <- new_request(svc, op, input, output)
+  response <- send_request(request)
+  return(response)
+}
+.sagemaker$operations$create_model <- sagemaker_create_model
+
 #' Delete Endpoint Config
 #'
 #' @description
@@ -275,6 +472,50 @@ sagemaker_delete_endpoint_config <- function(EndpointConfigName) {
   return(response)
 }
 .sagemaker$operations$delete_endpoint_config <- sagemaker_delete_endpoint_config
+
+#' Delete Model
+#'
+#' @description
+#' Calls the DeleteModel API operation (the model has no documentation for
+#' it).
+#'
+#' @usage
+#' sagemaker_delete_model(ModelName)
+#'
+#' @param ModelName \[required\] Type: string. Length: 0 to 63 characters. Pattern:
+#' `^[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
+#'
+#' @return
+#' An empty list.
+#'
+#' @section Request syntax:
+#' ```
+#' svc$delete_model(
+#'   ModelName = "string"
+#' )
+#' ```
+#'
+#' @keywords internal
+#'
+#' @rdname sagemaker_delete_model
+sagemaker_delete_model <- function(ModelName) {
+  op <- new_operation(
+    name = "DeleteModel",
+    http_method = "POST",
+    http_path = "/",
+    host_prefix = "",
+    paginator = list(),
+    stream_api = FALSE
+  )
+  input <- .sagemaker$delete_model_input(ModelName = ModelName)
+  output <- .sagemaker$delete_model_output()
+  config <- get_config()
+  svc <- .sagemaker$service(config, op)
+  request <- new_request(svc, op, input, output)
+  response <- send_request(request)
+  return(response)
+}
+.sagemaker$operations$delete_model <- sagemaker_delete_model
 
 #' Describe Endpoint Config
 #'
@@ -477,6 +718,196 @@ sagemaker_describe_endpoint_config <- function(EndpointConfigName) {
   return(response)
 }
 .sagemaker$operations$describe_endpoint_config <- sagemaker_describe_endpoint_config
+
+#' Describe Model
+#'
+#' @description
+#' Calls the DescribeModel API operation (the model has no documentation
+#' for it).
+#'
+#' @usage
+#' sagemaker_describe_model(ModelName)
+#'
+#' @param ModelName \[required\] Type: string. Length: 0 to 63 characters. Pattern:
+#' `^[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
+#'
+#' @return
+#' A list with the following syntax:
+#' ```
+#' list(
+#'   ModelName = "string",
+#'   PrimaryContainer = list(
+#'     ContainerHostname = "string",
+#'     Image = "string",
+#'     ImageConfig = list(
+#'       RepositoryAccessMode = "Platform"|"Vpc",
+#'       RepositoryAuthConfig = list(
+#'         RepositoryCredentialsProviderArn = "string"
+#'       )
+#'     ),
+#'     Mode = "SingleModel"|"MultiModel",
+#'     ModelDataUrl = "string",
+#'     ModelDataSource = list(
+#'       S3DataSource = list(
+#'         S3Uri = "string",
+#'         S3DataType = "S3Prefix"|"S3Object",
+#'         CompressionType = "None"|"Gzip",
+#'         ModelAccessConfig = list(
+#'           AcceptEula = TRUE|FALSE
+#'         ),
+#'         HubAccessConfig = list(
+#'           HubContentArn = "string"
+#'         ),
+#'         ManifestS3Uri = "string",
+#'         ETag = "string",
+#'         ManifestEtag = "string"
+#'       )
+#'     ),
+#'     AdditionalModelDataSources = list(
+#'       list(
+#'         ChannelName = "string",
+#'         S3DataSource = list(
+#'           S3Uri = "string",
+#'           S3DataType = "S3Prefix"|"S3Object",
+#'           CompressionType = "None"|"Gzip",
+#'           ModelAccessConfig = list(
+#'             AcceptEula = TRUE|FALSE
+#'           ),
+#'           HubAccessConfig = list(
+#'             HubContentArn = "string"
+#'           ),
+#'           ManifestS3Uri = "string",
+#'           ETag = "string",
+#'           ManifestEtag = "string"
+#'         )
+#'       )
+#'     ),
+#'     Environment = list(
+#'       "string"
+#'     ),
+#'     ModelPackageName = "string",
+#'     InferenceSpecificationName = "string",
+#'     MultiModelConfig = list(
+#'       ModelCacheSetting = "Enabled"|"Disabled"
+#'     )
+#'   ),
+#'   Containers = list(
+#'     list(
+#'       ContainerHostname = "string",
+#'       Image = "string",
+#'       ImageConfig = list(
+#'         RepositoryAccessMode = "Platform"|"Vpc",
+#'         RepositoryAuthConfig = list(
+#'           RepositoryCredentialsProviderArn = "string"
+#'         )
+#'       ),
+#'       Mode = "SingleModel"|"MultiModel",
+#'       ModelDataUrl = "string",
+#'       ModelDataSource = list(
+#'         S3DataSource = list(
+#'           S3Uri = "string",
+#'           S3DataType = "S3Prefix"|"S3Object",
+#'           CompressionType = "None"|"Gzip",
+#'           ModelAccessConfig = list(
+#'             AcceptEula = TRUE|FALSE
+#'           ),
+#'           HubAccessConfig = list(
+#'             HubContentArn = "string"
+#'           ),
+#'           ManifestS3Uri = "string",
+#'           ETag = "string",
+#'           ManifestEtag = "string"
+#'         )
+#'       ),
+#'       AdditionalModelDataSources = list(
+#'         list(
+#'           ChannelName = "string",
+#'           S3DataSource = list(
+#'             S3Uri = "string",
+#'             S3DataType = "S3Prefix"|"S3Object",
+#'             CompressionType = "None"|"Gzip",
+#'             ModelAccessConfig = list(
+#'               AcceptEula = TRUE|FALSE
+#'             ),
+#'             HubAccessConfig = list(
+#'               HubContentArn = "string"
+#'             ),
+#'             ManifestS3Uri = "string",
+#'             ETag = "string",
+#'             ManifestEtag = "string"
+#'           )
+#'         )
+#'       ),
+#'       Environment = list(
+#'         "string"
+#'       ),
+#'       ModelPackageName = "string",
+#'       InferenceSpecificationName = "string",
+#'       MultiModelConfig = list(
+#'         ModelCacheSetting = "Enabled"|"Disabled"
+#'       )
+#'     )
+#'   ),
+#'   InferenceExecutionConfig = list(
+#'     Mode = "Serial"|"Direct"
+#'   ),
+#'   ExecutionRoleArn = "string",
+#'   VpcConfig = list(
+#'     SecurityGroupIds = list(
+#'       "string"
+#'     ),
+#'     Subnets = list(
+#'       "string"
+#'     )
+#'   ),
+#'   CreationTime = as.POSIXct(
+#'     "2015-01-01"
+#'   ),
+#'   ModelArn = "string",
+#'   EnableNetworkIsolation = TRUE|FALSE,
+#'   DeploymentRecommendation = list(
+#'     RecommendationStatus = "IN_PROGRESS"|"COMPLETED"|"FAILED"|"NOT_APPLICABLE",
+#'     RealTimeInferenceRecommendations = list(
+#'       list(
+#'         RecommendationId = "string",
+#'         InstanceType = "ml.t2.medium"|"ml.t2.large"|"ml.t2.xlarge"|"ml.t2.2xlarge"|"ml.m4.xlarge"|"ml.m4.2xlarge"|"ml.m4.4xlarge"|"ml.m4.10xlarge"|"ml.m4.16xlarge"|"ml.m5.large"|"ml.m5.xlarge"|"ml.m5.2xlarge"|"ml.m5.4xlarge"|"ml.m5.12xlarge"|"ml.m5.24xlarge"|"ml.m5d.large"|"ml.m5d.xlarge"|"ml.m5d.2xlarge"|"ml.m5d.4xlarge"|"ml.m5d.12xlarge"|"ml.m5d.24xlarge"|"ml.c4.large"|"ml.c4.xlarge"|"ml.c4.2xlarge"|"ml.c4.4xlarge"|"ml.c4.8xlarge"|"ml.p2.xlarge"|"ml.p2.8xlarge"|"ml.p2.16xlarge"|"ml.p3.2xlarge"|"ml.p3.8xlarge"|"ml.p3.16xlarge"|"ml.c5.large"|"ml.c5.xlarge"|"ml.c5.2xlarge"|"ml.c5.4xlarge"|"ml.c5.9xlarge"|"ml.c5.18xlarge"|"ml.c5d.large"|"ml.c5d.xlarge"|"ml.c5d.2xlarge"|"ml.c5d.4xlarge"|"ml.c5d.9xlarge"|"ml.c5d.18xlarge"|"ml.g4dn.xlarge"|"ml.g4dn.2xlarge"|"ml.g4dn.4xlarge"|"ml.g4dn.8xlarge"|"ml.g4dn.12xlarge"|"ml.g4dn.16xlarge"|"ml.r5.large"|"ml.r5.xlarge"|"ml.r5.2xlarge"|"ml.r5.4xlarge"|"ml.r5.12xlarge"|"ml.r5.24xlarge"|"ml.r5d.large"|"ml.r5d.xlarge"|"ml.r5d.2xlarge"|"ml.r5d.4xlarge"|"ml.r5d.12xlarge"|"ml.r5d.24xlarge"|"ml.inf1.xlarge"|"ml.inf1.2xlarge"|"ml.inf1.6xlarge"|"ml.inf1.24xlarge"|"ml.dl1.24xlarge"|"ml.c6i.large"|"ml.c6i.xlarge"|"ml.c6i.2xlarge"|"ml.c6i.4xlarge"|"ml.c6i.8xlarge"|"ml.c6i.12xlarge"|"ml.c6i.16xlarge"|"ml.c6i.24xlarge"|"ml.c6i.32xlarge"|"ml.m6i.large"|"ml.m6i.xlarge"|"ml.m6i.2xlarge"|"ml.m6i.4xlarge"|"ml.m6i.8xlarge"|"ml.m6i.12xlarge"|"ml.m6i.16xlarge"|"ml.m6i.24xlarge"|"ml.m6i.32xlarge"|"ml.r6i.large"|"ml.r6i.xlarge"|"ml.r6i.2xlarge"|"ml.r6i.4xlarge"|"ml.r6i.8xlarge"|"ml.r6i.12xlarge"|"ml.r6i.16xlarge"|"ml.r6i.24xlarge"|"ml.r6i.32xlarge"|"ml.g5.xlarge"|"ml.g5.2xlarge"|"ml.g5.4xlarge"|"ml.g5.8xlarge"|"ml.g5.12xlarge"|"ml.g5.16xlarge"|"ml.g5.24xlarge"|"ml.g5.48xlarge"|"ml.g6.xlarge"|"ml.g6.2xlarge"|"ml.g6.4xlarge"|"ml.g6.8xlarge"|"ml.g6.12xlarge"|"ml.g6.16xlarge"|"ml.g6.24xlarge"|"ml.g6.48xlarge"|"ml.r8g.medium"|"ml.r8g.large"|"ml.r8g.xlarge"|"ml.r8g.2xlarge"|"ml.r8g.4xlarge"|"ml.r8g.8xlarge"|"ml.r8g.12xlarge"|"ml.r8g.16xlarge"|"ml.r8g.24xlarge"|"ml.r8g.48xlarge"|"ml.g6e.xlarge"|"ml.g6e.2xlarge"|"ml.g6e.4xlarge"|"ml.g6e.8xlarge"|"ml.g6e.12xlarge"|"ml.g6e.16xlarge"|"ml.g6e.24xlarge"|"ml.g6e.48xlarge"|"ml.p4d.24xlarge"|"ml.c7g.large"|"ml.c7g.xlarge"|"ml.c7g.2xlarge"|"ml.c7g.4xlarge"|"ml.c7g.8xlarge"|"ml.c7g.12xlarge"|"ml.c7g.16xlarge"|"ml.m6g.large"|"ml.m6g.xlarge"|"ml.m6g.2xlarge"|"ml.m6g.4xlarge"|"ml.m6g.8xlarge"|"ml.m6g.12xlarge"|"ml.m6g.16xlarge"|"ml.m6gd.large"|"ml.m6gd.xlarge"|"ml.m6gd.2xlarge"|"ml.m6gd.4xlarge"|"ml.m6gd.8xlarge"|"ml.m6gd.12xlarge"|"ml.m6gd.16xlarge"|"ml.c6g.large"|"ml.c6g.xlarge"|"ml.c6g.2xlarge"|"ml.c6g.4xlarge"|"ml.c6g.8xlarge"|"ml.c6g.12xlarge"|"ml.c6g.16xlarge"|"ml.c6gd.large"|"ml.c6gd.xlarge"|"ml.c6gd.2xlarge"|"ml.c6gd.4xlarge"|"ml.c6gd.8xlarge"|"ml.c6gd.12xlarge"|"ml.c6gd.16xlarge"|"ml.c6gn.large"|"ml.c6gn.xlarge"|"ml.c6gn.2xlarge"|"ml.c6gn.4xlarge"|"ml.c6gn.8xlarge"|"ml.c6gn.12xlarge"|"ml.c6gn.16xlarge"|"ml.r6g.large"|"ml.r6g.xlarge"|"ml.r6g.2xlarge"|"ml.r6g.4xlarge"|"ml.r6g.8xlarge"|"ml.r6g.12xlarge"|"ml.r6g.16xlarge"|"ml.r6gd.large"|"ml.r6gd.xlarge"|"ml.r6gd.2xlarge"|"ml.r6gd.4xlarge"|"ml.r6gd.8xlarge"|"ml.r6gd.12xlarge"|"ml.r6gd.16xlarge"|"ml.p4de.24xlarge"|"ml.trn1.2xlarge"|"ml.trn1.32xlarge"|"ml.trn1n.32xlarge"|"ml.trn2.48xlarge"|"ml.inf2.xlarge"|"ml.inf2.8xlarge"|"ml.inf2.24xlarge"|"ml.inf2.48xlarge"|"ml.p5.48xlarge"|"ml.p5e.48xlarge"|"ml.p5en.48xlarge"|"ml.m7i.large"|"ml.m7i.xlarge"|"ml.m7i.2xlarge"|"ml.m7i.4xlarge"|"ml.m7i.8xlarge"|"ml.m7i.12xlarge"|"ml.m7i.16xlarge"|"ml.m7i.24xlarge"|"ml.m7i.48xlarge"|"ml.c7i.large"|"ml.c7i.xlarge"|"ml.c7i.2xlarge"|"ml.c7i.4xlarge"|"ml.c7i.8xlarge"|"ml.c7i.12xlarge"|"ml.c7i.16xlarge"|"ml.c7i.24xlarge"|"ml.c7i.48xlarge"|"ml.r7i.large"|"ml.r7i.xlarge"|"ml.r7i.2xlarge"|"ml.r7i.4xlarge"|"ml.r7i.8xlarge"|"ml.r7i.12xlarge"|"ml.r7i.16xlarge"|"ml.r7i.24xlarge"|"ml.r7i.48xlarge",
+#'         Environment = list(
+#'           "string"
+#'         )
+#'       )
+#'     )
+#'   )
+#' )
+#' ```
+#'
+#' @section Request syntax:
+#' ```
+#' svc$describe_model(
+#'   ModelName = "string"
+#' )
+#' ```
+#'
+#' @keywords internal
+#'
+#' @rdname sagemaker_describe_model
+sagemaker_describe_model <- function(ModelName) {
+  op <- new_operation(
+    name = "DescribeModel",
+    http_method = "POST",
+    http_path = "/",
+    host_prefix = "",
+    paginator = list(),
+    stream_api = FALSE
+  )
+  input <- .sagemaker$describe_model_input(ModelName = ModelName)
+  output <- .sagemaker$describe_model_output()
+  config <- get_config()
+  svc <- .sagemaker$service(config, op)
+  request <- new_request(svc, op, input, output)
+  response <- send_request(request)
+  return(response)
+}
+.sagemaker$operations$describe_model <- sagemaker_describe_model
 
 #' List Endpoint Configs
 #'

@@ -52,8 +52,11 @@ NULL
 #' @section Operations:
 #' \tabular{ll}{
 #'  \link[=sagemaker_create_endpoint_config]{create_endpoint_config} \tab Create Endpoint Config\cr
+#'  \link[=sagemaker_create_model]{create_model} \tab Create Model\cr
 #'  \link[=sagemaker_delete_endpoint_config]{delete_endpoint_config} \tab Delete Endpoint Config\cr
+#'  \link[=sagemaker_delete_model]{delete_model} \tab Delete Model\cr
 #'  \link[=sagemaker_describe_endpoint_config]{describe_endpoint_config} \tab Describe Endpoint Config\cr
+#'  \link[=sagemaker_describe_model]{describe_model} \tab Describe Model\cr
 #'  \link[=sagemaker_list_endpoint_configs]{list_endpoint_configs} \tab List Endpoint Configs\cr
 #' }
 #'

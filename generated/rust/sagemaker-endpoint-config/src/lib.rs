@@ -11,8 +11,11 @@
 //! Operations (input -> output):
 //!
 //! - `CreateEndpointConfig`: [`CreateEndpointConfigInput`] -> [`CreateEndpointConfigOutput`]
+//! - `CreateModel`: [`CreateModelInput`] -> [`CreateModelOutput`]
 //! - `DeleteEndpointConfig`: [`DeleteEndpointConfigInput`] -> nothing
+//! - `DeleteModel`: [`DeleteModelInput`] -> nothing
 //! - `DescribeEndpointConfig`: [`DescribeEndpointConfigInput`] -> [`DescribeEndpointConfigOutput`]
+//! - `DescribeModel`: [`DescribeModelInput`] -> [`DescribeModelOutput`]
 //! - `ListEndpointConfigs`: [`ListEndpointConfigsInput`] -> [`ListEndpointConfigsOutput`]
 #![allow(
     deprecated,

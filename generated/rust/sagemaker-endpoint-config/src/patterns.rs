@@ -8,54 +8,78 @@ pub(crate) static P1: crate::pattern::Pattern = crate::pattern::Pattern::new(
     "u",
 );
 pub(crate) static P2: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^(https|s3)://([^/])/?(.*)$",
+    "^(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\\/[0-9]{1,9})?$",
     "u",
 );
 pub(crate) static P3: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^(https|s3)://([^/]+)/?(.*)$",
+    "^(https|s3)://([^/])/?(.*)$",
     "u",
 );
 pub(crate) static P4: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^[-0-9a-zA-Z]+$",
+    "^(https|s3)://([^/]+)/?(.*)$",
     "u",
 );
 pub(crate) static P5: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^[\\s\\S]+$",
+    "^[-0-9a-zA-Z]+$",
     "u",
 );
 pub(crate) static P6: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^[a-zA-Z0-9-]+$",
+    "^[A-Za-z0-9\\.\\-_]+$",
     "u",
 );
 pub(crate) static P7: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^[a-zA-Z0-9:/_-]*$",
+    "^[\\S\\s]*$",
     "u",
 );
 pub(crate) static P8: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*$",
+    "^[\\S]+$",
     "u",
 );
 pub(crate) static P9: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*$",
+    "^[\\s\\S]+$",
     "u",
 );
 pub(crate) static P10: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$",
+    "^[a-zA-Z0-9-]+$",
     "u",
 );
 pub(crate) static P11: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?$",
+    "^[a-zA-Z0-9:/_-]*$",
     "u",
 );
 pub(crate) static P12: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
+    "^[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*$",
     "u",
 );
 pub(crate) static P13: crate::pattern::Pattern = crate::pattern::Pattern::new(
-    "^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/",
+    "^[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*$",
     "u",
 );
 pub(crate) static P14: crate::pattern::Pattern = crate::pattern::Pattern::new(
+    "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$",
+    "u",
+);
+pub(crate) static P15: crate::pattern::Pattern = crate::pattern::Pattern::new(
+    "^[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?$",
+    "u",
+);
+pub(crate) static P16: crate::pattern::Pattern = crate::pattern::Pattern::new(
+    "^[a-zA-Z_][a-zA-Z0-9_]*$",
+    "u",
+);
+pub(crate) static P17: crate::pattern::Pattern = crate::pattern::Pattern::new(
+    "^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
+    "u",
+);
+pub(crate) static P18: crate::pattern::Pattern = crate::pattern::Pattern::new(
+    "^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/",
+    "u",
+);
+pub(crate) static P19: crate::pattern::Pattern = crate::pattern::Pattern::new(
+    "^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model/",
+    "u",
+);
+pub(crate) static P20: crate::pattern::Pattern = crate::pattern::Pattern::new(
     "^arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+$",
     "u",
 );

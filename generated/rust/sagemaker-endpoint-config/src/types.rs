@@ -2,6 +2,9 @@
 
 //! Every structure, union and enum of the model, one module each.
 #[rustfmt::skip]
+pub(crate) mod additional_model_data_source;
+pub use additional_model_data_source::AdditionalModelDataSource;
+#[rustfmt::skip]
 pub(crate) mod async_inference_client_config;
 pub use async_inference_client_config::AsyncInferenceClientConfig;
 #[rustfmt::skip]
@@ -50,11 +53,23 @@ pub use clarify_text_granularity::ClarifyTextGranularity;
 pub(crate) mod clarify_text_language;
 pub use clarify_text_language::ClarifyTextLanguage;
 #[rustfmt::skip]
+pub(crate) mod container_definition;
+pub use container_definition::ContainerDefinition;
+#[rustfmt::skip]
+pub(crate) mod container_mode;
+pub use container_mode::ContainerMode;
+#[rustfmt::skip]
 pub(crate) mod create_endpoint_config_input;
 pub use create_endpoint_config_input::CreateEndpointConfigInput;
 #[rustfmt::skip]
 pub(crate) mod create_endpoint_config_output;
 pub use create_endpoint_config_output::CreateEndpointConfigOutput;
+#[rustfmt::skip]
+pub(crate) mod create_model_input;
+pub use create_model_input::CreateModelInput;
+#[rustfmt::skip]
+pub(crate) mod create_model_output;
+pub use create_model_output::CreateModelOutput;
 #[rustfmt::skip]
 pub(crate) mod data_capture_config;
 pub use data_capture_config::DataCaptureConfig;
@@ -62,11 +77,23 @@ pub use data_capture_config::DataCaptureConfig;
 pub(crate) mod delete_endpoint_config_input;
 pub use delete_endpoint_config_input::DeleteEndpointConfigInput;
 #[rustfmt::skip]
+pub(crate) mod delete_model_input;
+pub use delete_model_input::DeleteModelInput;
+#[rustfmt::skip]
+pub(crate) mod deployment_recommendation;
+pub use deployment_recommendation::DeploymentRecommendation;
+#[rustfmt::skip]
 pub(crate) mod describe_endpoint_config_input;
 pub use describe_endpoint_config_input::DescribeEndpointConfigInput;
 #[rustfmt::skip]
 pub(crate) mod describe_endpoint_config_output;
 pub use describe_endpoint_config_output::DescribeEndpointConfigOutput;
+#[rustfmt::skip]
+pub(crate) mod describe_model_input;
+pub use describe_model_input::DescribeModelInput;
+#[rustfmt::skip]
+pub(crate) mod describe_model_output;
+pub use describe_model_output::DescribeModelOutput;
 #[rustfmt::skip]
 pub(crate) mod endpoint_config_sort_key;
 pub use endpoint_config_sort_key::EndpointConfigSortKey;
@@ -77,6 +104,18 @@ pub use endpoint_config_summary::EndpointConfigSummary;
 pub(crate) mod explainer_config;
 pub use explainer_config::ExplainerConfig;
 #[rustfmt::skip]
+pub(crate) mod image_config;
+pub use image_config::ImageConfig;
+#[rustfmt::skip]
+pub(crate) mod inference_execution_config;
+pub use inference_execution_config::InferenceExecutionConfig;
+#[rustfmt::skip]
+pub(crate) mod inference_execution_mode;
+pub use inference_execution_mode::InferenceExecutionMode;
+#[rustfmt::skip]
+pub(crate) mod inference_hub_access_config;
+pub use inference_hub_access_config::InferenceHubAccessConfig;
+#[rustfmt::skip]
 pub(crate) mod list_endpoint_configs_input;
 pub use list_endpoint_configs_input::ListEndpointConfigsInput;
 #[rustfmt::skip]
@@ -85,6 +124,21 @@ pub use list_endpoint_configs_output::ListEndpointConfigsOutput;
 #[rustfmt::skip]
 pub(crate) mod managed_instance_scaling_status;
 pub use managed_instance_scaling_status::ManagedInstanceScalingStatus;
+#[rustfmt::skip]
+pub(crate) mod model_access_config;
+pub use model_access_config::ModelAccessConfig;
+#[rustfmt::skip]
+pub(crate) mod model_cache_setting;
+pub use model_cache_setting::ModelCacheSetting;
+#[rustfmt::skip]
+pub(crate) mod model_compression_type;
+pub use model_compression_type::ModelCompressionType;
+#[rustfmt::skip]
+pub(crate) mod model_data_source;
+pub use model_data_source::ModelDataSource;
+#[rustfmt::skip]
+pub(crate) mod multi_model_config;
+pub use multi_model_config::MultiModelConfig;
 #[rustfmt::skip]
 pub(crate) mod order_key;
 pub use order_key::OrderKey;
@@ -113,11 +167,29 @@ pub use production_variant_routing_config::ProductionVariantRoutingConfig;
 pub(crate) mod production_variant_serverless_config;
 pub use production_variant_serverless_config::ProductionVariantServerlessConfig;
 #[rustfmt::skip]
+pub(crate) mod real_time_inference_recommendation;
+pub use real_time_inference_recommendation::RealTimeInferenceRecommendation;
+#[rustfmt::skip]
+pub(crate) mod recommendation_status;
+pub use recommendation_status::RecommendationStatus;
+#[rustfmt::skip]
+pub(crate) mod repository_access_mode;
+pub use repository_access_mode::RepositoryAccessMode;
+#[rustfmt::skip]
+pub(crate) mod repository_auth_config;
+pub use repository_auth_config::RepositoryAuthConfig;
+#[rustfmt::skip]
 pub(crate) mod resource_limit_exceeded;
 pub use resource_limit_exceeded::ResourceLimitExceeded;
 #[rustfmt::skip]
 pub(crate) mod routing_strategy;
 pub use routing_strategy::RoutingStrategy;
+#[rustfmt::skip]
+pub(crate) mod s3_model_data_source;
+pub use s3_model_data_source::S3ModelDataSource;
+#[rustfmt::skip]
+pub(crate) mod s3_model_data_type;
+pub use s3_model_data_type::S3ModelDataType;
 #[rustfmt::skip]
 pub(crate) mod tag;
 pub use tag::Tag;

@@ -44,12 +44,12 @@ impl AsyncInferenceNotificationConfig {
         if let Some(v) = &self.success_topic {
             let at = &crate::validation::join(at, "SuccessTopic");
             crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P14.check(v, at, out);
+            crate::patterns::P20.check(v, at, out);
         }
         if let Some(v) = &self.error_topic {
             let at = &crate::validation::join(at, "ErrorTopic");
             crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P14.check(v, at, out);
+            crate::patterns::P20.check(v, at, out);
         }
         if let Some(v) = &self.include_inference_response_in {
             let at = &crate::validation::join(at, "IncludeInferenceResponseIn");

@@ -46,12 +46,12 @@ impl AsyncInferenceOutputConfig {
         if let Some(v) = &self.kms_key_id {
             let at = &crate::validation::join(at, "KmsKeyId");
             crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P7.check(v, at, out);
+            crate::patterns::P11.check(v, at, out);
         }
         if let Some(v) = &self.s3_output_path {
             let at = &crate::validation::join(at, "S3OutputPath");
             crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
-            crate::patterns::P2.check(v, at, out);
+            crate::patterns::P3.check(v, at, out);
         }
         if let Some(v) = &self.notification_config {
             let at = &crate::validation::join(at, "NotificationConfig");
@@ -60,7 +60,7 @@ impl AsyncInferenceOutputConfig {
         if let Some(v) = &self.s3_failure_path {
             let at = &crate::validation::join(at, "S3FailurePath");
             crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
-            crate::patterns::P2.check(v, at, out);
+            crate::patterns::P3.check(v, at, out);
         }
     }
 }

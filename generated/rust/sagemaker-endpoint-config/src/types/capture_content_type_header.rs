@@ -44,7 +44,7 @@ impl CaptureContentTypeHeader {
             for (i, item0) in v.iter().enumerate() {
                 let at = &crate::validation::index(at, i);
                 crate::validation::length_str(item0, Some(1u64), Some(256u64), at, out);
-                crate::patterns::P9.check(item0, at, out);
+                crate::patterns::P13.check(item0, at, out);
             }
         }
         if let Some(v) = &self.json_content_types {
@@ -60,7 +60,7 @@ impl CaptureContentTypeHeader {
             for (i, item0) in v.iter().enumerate() {
                 let at = &crate::validation::index(at, i);
                 crate::validation::length_str(item0, Some(1u64), Some(256u64), at, out);
-                crate::patterns::P9.check(item0, at, out);
+                crate::patterns::P13.check(item0, at, out);
             }
         }
     }

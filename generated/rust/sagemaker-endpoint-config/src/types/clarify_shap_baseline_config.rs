@@ -44,17 +44,17 @@ impl ClarifyShapBaselineConfig {
         if let Some(v) = &self.mime_type {
             let at = &crate::validation::join(at, "MimeType");
             crate::validation::length_str(v, Some(0u64), Some(255u64), at, out);
-            crate::patterns::P8.check(v, at, out);
+            crate::patterns::P12.check(v, at, out);
         }
         if let Some(v) = &self.shap_baseline {
             let at = &crate::validation::join(at, "ShapBaseline");
             crate::validation::length_str(v, Some(1u64), Some(4096u64), at, out);
-            crate::patterns::P5.check(v, at, out);
+            crate::patterns::P9.check(v, at, out);
         }
         if let Some(v) = &self.shap_baseline_uri {
             let at = &crate::validation::join(at, "ShapBaselineUri");
             crate::validation::length_str(v, Some(0u64), Some(1024u64), at, out);
-            crate::patterns::P3.check(v, at, out);
+            crate::patterns::P4.check(v, at, out);
         }
     }
 }

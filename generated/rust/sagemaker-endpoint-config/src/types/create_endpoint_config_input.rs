@@ -74,7 +74,7 @@ impl CreateEndpointConfigInput {
             Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigName");
                 crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P10.check(v, at, out);
+                crate::patterns::P14.check(v, at, out);
             }
         }
         match &self.production_variants {
@@ -119,7 +119,7 @@ impl CreateEndpointConfigInput {
         if let Some(v) = &self.kms_key_id {
             let at = &crate::validation::join(at, "KmsKeyId");
             crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P7.check(v, at, out);
+            crate::patterns::P11.check(v, at, out);
         }
         if let Some(v) = &self.async_inference_config {
             let at = &crate::validation::join(at, "AsyncInferenceConfig");
@@ -147,7 +147,7 @@ impl CreateEndpointConfigInput {
         if let Some(v) = &self.execution_role_arn {
             let at = &crate::validation::join(at, "ExecutionRoleArn");
             crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-            crate::patterns::P12.check(v, at, out);
+            crate::patterns::P17.check(v, at, out);
         }
         if let Some(v) = &self.vpc_config {
             let at = &crate::validation::join(at, "VpcConfig");

@@ -38,7 +38,7 @@ impl CreateEndpointConfigOutput {
             Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigArn");
                 crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-                crate::patterns::P13.check(v, at, out);
+                crate::patterns::P18.check(v, at, out);
             }
         }
     }

@@ -38,7 +38,7 @@ impl DescribeEndpointConfigInput {
             Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigName");
                 crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P10.check(v, at, out);
+                crate::patterns::P14.check(v, at, out);
             }
         }
     }

@@ -82,7 +82,7 @@ impl DescribeEndpointConfigOutput {
             Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigName");
                 crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P10.check(v, at, out);
+                crate::patterns::P14.check(v, at, out);
             }
         }
         match &self.endpoint_config_arn {
@@ -92,7 +92,7 @@ impl DescribeEndpointConfigOutput {
             Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigArn");
                 crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-                crate::patterns::P13.check(v, at, out);
+                crate::patterns::P18.check(v, at, out);
             }
         }
         match &self.production_variants {
@@ -122,7 +122,7 @@ impl DescribeEndpointConfigOutput {
         if let Some(v) = &self.kms_key_id {
             let at = &crate::validation::join(at, "KmsKeyId");
             crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P7.check(v, at, out);
+            crate::patterns::P11.check(v, at, out);
         }
         if self.creation_time.is_none() {
             crate::validation::required(at, "CreationTime", out);
@@ -153,7 +153,7 @@ impl DescribeEndpointConfigOutput {
         if let Some(v) = &self.execution_role_arn {
             let at = &crate::validation::join(at, "ExecutionRoleArn");
             crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-            crate::patterns::P12.check(v, at, out);
+            crate::patterns::P17.check(v, at, out);
         }
         if let Some(v) = &self.vpc_config {
             let at = &crate::validation::join(at, "VpcConfig");

@@ -50,7 +50,7 @@ impl EndpointConfigSummary {
             Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigName");
                 crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P10.check(v, at, out);
+                crate::patterns::P14.check(v, at, out);
             }
         }
         match &self.endpoint_config_arn {
@@ -60,7 +60,7 @@ impl EndpointConfigSummary {
             Some(v) => {
                 let at = &crate::validation::join(at, "EndpointConfigArn");
                 crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-                crate::patterns::P13.check(v, at, out);
+                crate::patterns::P18.check(v, at, out);
             }
         }
         if self.creation_time.is_none() {

@@ -77,7 +77,7 @@ impl ListEndpointConfigsInput {
         if let Some(v) = &self.name_contains {
             let at = &crate::validation::join(at, "NameContains");
             crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-            crate::patterns::P6.check(v, at, out);
+            crate::patterns::P10.check(v, at, out);
         }
     }
 }

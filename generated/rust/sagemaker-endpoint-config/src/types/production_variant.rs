@@ -90,13 +90,13 @@ impl ProductionVariant {
             Some(v) => {
                 let at = &crate::validation::join(at, "VariantName");
                 crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P10.check(v, at, out);
+                crate::patterns::P14.check(v, at, out);
             }
         }
         if let Some(v) = &self.model_name {
             let at = &crate::validation::join(at, "ModelName");
             crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-            crate::patterns::P11.check(v, at, out);
+            crate::patterns::P15.check(v, at, out);
         }
         if let Some(v) = &self.initial_instance_count {
             let at = &crate::validation::join(at, "InitialInstanceCount");

@@ -44,13 +44,13 @@ impl ProductionVariantCoreDumpConfig {
             Some(v) => {
                 let at = &crate::validation::join(at, "DestinationS3Uri");
                 crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
-                crate::patterns::P2.check(v, at, out);
+                crate::patterns::P3.check(v, at, out);
             }
         }
         if let Some(v) = &self.kms_key_id {
             let at = &crate::validation::join(at, "KmsKeyId");
             crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P7.check(v, at, out);
+            crate::patterns::P11.check(v, at, out);
         }
     }
 }

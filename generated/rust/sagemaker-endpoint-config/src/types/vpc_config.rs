@@ -58,7 +58,7 @@ impl VpcConfig {
                         at,
                         out,
                     );
-                    crate::patterns::P4.check(item0, at, out);
+                    crate::patterns::P5.check(item0, at, out);
                 }
             }
         }
@@ -85,7 +85,7 @@ impl VpcConfig {
                         at,
                         out,
                     );
-                    crate::patterns::P4.check(item0, at, out);
+                    crate::patterns::P5.check(item0, at, out);
                 }
             }
         }
