@@ -10,6 +10,7 @@ mod generate;
 mod paths;
 mod project;
 mod regenerate;
+mod release;
 mod sync;
 
 use clap::{Parser, Subcommand};
@@ -42,6 +43,8 @@ enum Command {
     Diff(diff::Args),
     /// Fetch the pinned upstream model, show the diff, rewrite the projection and regenerate.
     Sync(sync::Args),
+    /// Check versions and changelogs, package the crates and R packages, build the site, publish.
+    Release(release::Args),
     /// Build the static documentation site (operation pages, search, changelog, Rust API docs).
     Docs(docs::Args),
     /// Benchmarks: print timings of loading, generating and diffing the real SageMaker models.
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Diff(a) => diff::run(a),
         Command::Sync(a) => sync::run(a),
         Command::Docs(a) => docs::run(a),
+        Command::Release(a) => release::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Conformance(a) => conformance::run(a),
     };
