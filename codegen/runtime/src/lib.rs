@@ -12,7 +12,9 @@
 //! - [`retry`]: the standard retry mode (classification, backoff with jitter, retry quota);
 //! - [`transport`]: the transport trait and the default blocking HTTPS client (feature
 //!   `ureq-transport`);
-//! - [`pipeline`]: endpoint + path, headers, signing, sending and retrying one request.
+//! - [`pipeline`]: endpoint + path, headers, signing, sending and retrying one request;
+//! - [`client`]: what a generated `Client` is made of (config, operation errors, endpoint
+//!   resolution per request, paginators).
 
 pub mod credentials;
 pub mod pipeline;
@@ -27,4 +29,5 @@ pub use http;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostPrefix(pub String);
 
+pub mod client;
 pub mod endpoints;
