@@ -48,6 +48,9 @@ pub struct RustSection {
     pub version: String,
     pub description: String,
     pub license: String,
+    /// The crate's source repository (Cargo.toml `repository`); publishing needs it.
+    #[serde(default)]
+    pub repository: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -48,6 +48,7 @@ impl Settings {
                 version: m.rust.version.clone(),
                 description: m.rust.description.clone(),
                 license: m.rust.license.clone(),
+                repository: m.rust.repository.clone(),
             },
             r: r::Settings {
                 package: m.r.package.clone(),
@@ -89,6 +90,7 @@ impl Settings {
                 version: "0.1.0".into(),
                 description: format!("Typed, validated requests and responses for {title}"),
                 license: "Apache-2.0".into(),
+                repository: None,
             },
             r: r::Settings {
                 package: format!("paws.{}", slug.replace('-', "")),

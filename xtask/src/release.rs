@@ -101,6 +101,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if std::env::var_os("CARGO_REGISTRY_TOKEN").is_none() {
         bail!("publishing needs CARGO_REGISTRY_TOKEN (the release workflow sets it from a secret)");
     }
+    for (path, m) in &manifests {
+        if m.rust.repository.is_none() {
+            bail!(
+                "{}: set `[rust] repository` (the crate's source URL) before publishing",
+                path.display()
+            );
+        }
+    }
     for (_, m) in &manifests {
         step(&format!("cargo publish {}", m.rust.crate_name));
         run_ok(

@@ -1,4 +1,5 @@
-//! The generated crate's `Cargo.toml`: metadata from the manifest settings, plain version
+//! The generated crate's `Cargo.toml`: metadata from the manifest settings (with what crates.io and
+//! docs.rs show: readme, repository, keywords, categories, rust-version), plain version
 //! requirements for its few dependencies (serde, serde_json, base64, and regress when it has patterns).
 
 use super::Settings;
@@ -14,6 +15,11 @@ pub fn cargo_toml(settings: &Settings, regress: bool) -> String {
         deps.push(("regress", "0.10"));
         deps.sort();
     }
+    let repository = settings
+        .repository
+        .as_deref()
+        .map(|r| format!("repository = {}\n", toml_str(r)))
+        .unwrap_or_default();
     let deps: String = deps
         .iter()
         .map(|(n, v)| format!("{n} = {}\n", toml_str(v)))
@@ -26,6 +32,11 @@ pub fn cargo_toml(settings: &Settings, regress: bool) -> String {
          edition = \"2021\"\n\
          description = {}\n\
          license = {}\n\
+         rust-version = \"1.80\"\n\
+         readme = \"README.md\"\n\
+         {repository}\
+         keywords = {}\n\
+         categories = [\"api-bindings\", \"web-programming\"]\n\
          \n\
          [dependencies]\n\
          {deps}",
@@ -33,7 +44,31 @@ pub fn cargo_toml(settings: &Settings, regress: bool) -> String {
         toml_str(&settings.version),
         toml_str(&settings.description),
         toml_str(&settings.license),
+        keywords(&settings.crate_name),
     )
+}
+
+/// crates.io keywords (at most five, each at most 20 ASCII characters): `aws`, `sdk`, `generated` and
+/// the first word of the crate name.
+fn keywords(crate_name: &str) -> String {
+    let mut k = vec!["aws".to_string(), "sdk".into(), "generated".into()];
+    let first: String = crate_name
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(20)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if !first.is_empty()
+        && first.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !k.contains(&first)
+    {
+        k.push(first);
+    }
+    let quoted: Vec<String> = k.iter().map(|w| toml_str(w)).collect();
+    format!("[{}]", quoted.join(", "))
 }
 
 #[cfg(test)]
@@ -47,6 +82,7 @@ mod tests {
             version: "0.1.0".into(),
             description: "say \"hi\"\n[evil]".into(),
             license: "MIT".into(),
+            repository: Some("https://example.org/r\"".into()),
         };
         let text = cargo_toml(&s, true);
         let parsed: toml::Value = toml::from_str(&text).unwrap();
@@ -55,6 +91,12 @@ mod tests {
             Some("say \"hi\"\n[evil]")
         );
         assert_eq!(parsed["dependencies"]["regress"].as_str(), Some("0.10"));
+        assert_eq!(
+            parsed["package"]["repository"].as_str(),
+            Some("https://example.org/r\"")
+        );
+        assert_eq!(parsed["package"]["keywords"][3].as_str(), Some("x"));
+        assert_eq!(parsed["package"]["readme"].as_str(), Some("README.md"));
         assert!(parsed.get("evil").is_none());
     }
 }

@@ -38,6 +38,7 @@ mod docs;
 mod enums;
 mod http;
 mod prelude;
+mod readme;
 pub mod render;
 mod runtime;
 mod timestamps;
@@ -61,6 +62,8 @@ pub struct Settings {
     pub version: String,
     pub description: String,
     pub license: String,
+    /// The `repository` of the crate's Cargo.toml (the manifest's `[rust] repository`), if any.
+    pub repository: Option<String>,
 }
 
 /// Generate the crate's files (paths relative to the crate root: `Cargo.toml`, `src/lib.rs`, ...).
@@ -135,6 +138,11 @@ fn crate_files(ctx: &Ctx, settings: &Settings) -> Vec<Rendered> {
         "Cargo.toml".to_string(),
         cargo_toml::cargo_toml(settings, has_patterns),
     )));
+    let (readme, example) = readme::readme(ctx, settings);
+    out.push(Ok(("README.md".to_string(), readme)));
+    if let Some(example) = example {
+        out.push(Ok(("examples/usage.rs".to_string(), example)));
+    }
     out
 }
 
