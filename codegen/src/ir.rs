@@ -382,6 +382,31 @@ pub struct Traits {
     pub other: BTreeMap<String, serde_json::Value>,
 }
 
+/// A pattern as both model forms can spell it: anchors stripped (any number of leading `^` / one leading
+/// `.*`, any number of trailing unescaped `$` / one trailing `.*`), and literal tab, newline and
+/// carriage-return characters written as `\t`, `\n`, `\r`. botocore writes whole-value matches, the
+/// Smithy conversion anchors them (`arn:x/.*` is `^arn:x/`): the key is what both spell alike, used to
+/// compare patterns across forms and to number them in the Rust crate.
+pub fn pattern_key(p: &str) -> String {
+    let mut p = p.trim_start_matches('^');
+    p = p.strip_prefix(".*").unwrap_or(p);
+    let escaped = |s: &str| s.chars().rev().take_while(|c| *c == '\\').count() % 2 == 1;
+    while let Some(q) = p.strip_suffix('$') {
+        if escaped(q) {
+            break;
+        }
+        p = q;
+    }
+    if let Some(q) = p.strip_suffix(".*") {
+        if !escaped(q) {
+            p = q;
+        }
+    }
+    p.replace('\t', "\\t")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
 impl Model {
     /// The shape with this id (front-ends guarantee every target resolves).
     pub fn shape(&self, id: &str) -> Option<&Shape> {

@@ -112,6 +112,21 @@ pub enum Error {
     Backend { target: Target, message: String },
 }
 
+/// What a user should be told before generating from `model`: the botocore form carries no
+/// `clientOptional`, so a required member is a plain field of the Rust crate where the Smithy form of
+/// the same API may make it an `Option` (SageMaker's Smithy model marks all 1,606 so). `None` for
+/// the Smithy form.
+pub fn form_warning(model: &Model) -> Option<String> {
+    (model.form == crate::ir::ModelForm::Botocore).then(|| {
+        format!(
+            "warning: {} is a botocore model, which cannot say `clientOptional`: required members \
+             become plain (non-Option) fields of the Rust crate; the Smithy model of the same API may \
+             make some of them Options, so moving between the two forms can change the crate's API",
+            model.source
+        )
+    })
+}
+
 /// Select `operations` (all when empty) and run `targets`.
 pub fn generate(
     model: &Model,

@@ -39,6 +39,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let targets = parse_targets(&args.targets)?;
     let model = codegen::load::load_file(&args.model)?;
     let settings = Settings::for_model(&model);
+    if let Some(w) = pipeline::form_warning(&model) {
+        eprintln!("{w}");
+    }
     let files = pipeline::generate(&model, &args.operations, &targets, &settings)?;
     if files.is_empty() {
         bail!("nothing was generated");

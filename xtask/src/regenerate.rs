@@ -23,6 +23,9 @@ pub fn expected_output() -> Result<FileSet> {
         let model = codegen::load::load_file(&projection)
             .with_context(|| format!("loading the projection named in {}", path.display()))?;
         let settings = Settings::from_manifest(&manifest);
+        if let Some(w) = pipeline::form_warning(&model) {
+            eprintln!("{w}");
+        }
         let files = pipeline::generate(
             &model,
             &manifest.selection.operations,

@@ -99,27 +99,9 @@ pub(crate) fn without_member_facts(t: &Traits) -> Traits {
     }
 }
 
-/// A pattern as compared across forms: anchors stripped (any number of leading `^` / one leading
-/// `.*`, any number of trailing unescaped `$` / one trailing `.*`), and literal tab, newline and
-/// carriage-return characters written as `\t`, `\n`, `\r`.
+/// A pattern as compared across forms: [`crate::ir::pattern_key`].
 pub(crate) fn canonical_pattern(p: &str) -> String {
-    let mut p = p.trim_start_matches('^');
-    p = p.strip_prefix(".*").unwrap_or(p);
-    let escaped = |s: &str| s.chars().rev().take_while(|c| *c == '\\').count() % 2 == 1;
-    while let Some(q) = p.strip_suffix('$') {
-        if escaped(q) {
-            break;
-        }
-        p = q;
-    }
-    if let Some(q) = p.strip_suffix(".*") {
-        if !escaped(q) {
-            p = q;
-        }
-    }
-    p.replace('\t', "\\t")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
+    crate::ir::pattern_key(p)
 }
 
 /// Both models with the members of error structures that only the Smithy-form one has removed

@@ -22,6 +22,15 @@ impl Tags {
             self.add(key, "TRUE".into());
         }
     }
+    /// `deprecated = TRUE`, and `deprecatedMessage` when the model gives one (as paws writes them).
+    fn deprecation(&mut self, t: &Traits) {
+        if let Some(d) = &t.deprecated {
+            self.add("deprecated", "TRUE".into());
+            if let Some(m) = &d.message {
+                self.add("deprecatedMessage", r_string(m));
+            }
+        }
+    }
     fn render(&self, out: &mut String) {
         out.push_str("tags = list(");
         for (i, (k, v)) in self.0.iter().enumerate() {
@@ -117,7 +126,7 @@ fn member_tags(m: &Member, tags: &mut Tags) {
         other(t, &["flattened", "smithy.api#xmlFlattened"]).is_some(),
     );
     tags.flag("box", t.boxed);
-    tags.flag("deprecated", t.deprecated.is_some());
+    tags.deprecation(t);
     tags.flag("idempotencyToken", t.idempotency_token);
     tags.flag("jsonvalue", t.json_value);
     if let Some(f) = &t.timestamp_format {
@@ -162,7 +171,7 @@ fn shape_tags(shape: &Shape, tags: &mut Tags) {
         "flattened",
         other(t, &["flattened", "smithy.api#xmlFlattened"]).is_some(),
     );
-    tags.flag("deprecated", t.deprecated.is_some());
+    tags.deprecation(t);
     if let Some(f) = &t.timestamp_format {
         tags.add("timestampFormat", r_string(timestamp_format(f)));
     }

@@ -393,6 +393,10 @@ fn collect_patterns(model: &Model) -> BTreeMap<String, PatternInfo> {
             sources.extend(m.traits.pattern.clone());
         }
     }
+    // Numbered in the order of the pattern as both model forms spell it, so that the Smithy and
+    // botocore forms of one API number their patterns alike.
+    let mut sources: Vec<String> = sources.into_iter().collect();
+    sources.sort_by_cached_key(|s| (crate::ir::pattern_key(s), s.clone()));
     let mut next = 0;
     sources
         .into_iter()

@@ -1,6 +1,9 @@
 //! Finding the pairs: every botocore model of the `BOTOCORE_PYTHON` venv and every Smithy model of
 //! `../shared/upstream/api-models-aws`, loaded in parallel, paired when they have the same
-//! `serviceId` / `sdkId`, the same API version and the same operation set.
+//! `serviceId` / `sdkId`, the same API version and the same operation set. Shared with
+//! `botocore_corpus.rs`, which uses only the file list.
+
+#![allow(dead_code)]
 
 use codegen::Model;
 use rayon::prelude::*;
