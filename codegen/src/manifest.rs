@@ -51,6 +51,16 @@ pub struct RustSection {
     /// The crate's source repository (Cargo.toml `repository`); publishing needs it.
     #[serde(default)]
     pub repository: Option<String>,
+    /// The `awsgen-runtime` version requirement.
+    #[serde(default = "runtime_version")]
+    pub runtime_version: String,
+    /// Path of `awsgen-runtime` relative to the generated crate (a crate of this workspace).
+    #[serde(default)]
+    pub runtime_path: Option<String>,
+}
+
+fn runtime_version() -> String {
+    crate::pipeline::RUNTIME_VERSION.to_string()
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -32,6 +32,9 @@ impl Target {
     }
 }
 
+/// The `awsgen-runtime` version generated crates require unless a manifest says otherwise.
+pub const RUNTIME_VERSION: &str = "0.1";
+
 /// Settings for every back-end.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -49,6 +52,8 @@ impl Settings {
                 description: m.rust.description.clone(),
                 license: m.rust.license.clone(),
                 repository: m.rust.repository.clone(),
+                runtime_version: m.rust.runtime_version.clone(),
+                runtime_path: m.rust.runtime_path.clone(),
             },
             r: r::Settings {
                 package: m.r.package.clone(),
@@ -91,6 +96,8 @@ impl Settings {
                 description: format!("Typed, validated requests and responses for {title}"),
                 license: "Apache-2.0".into(),
                 repository: None,
+                runtime_version: RUNTIME_VERSION.into(),
+                runtime_path: None,
             },
             r: r::Settings {
                 package: format!("paws.{}", slug.replace('-', "")),

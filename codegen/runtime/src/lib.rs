@@ -14,10 +14,13 @@
 //!   `ureq-transport`);
 //! - [`pipeline`]: endpoint + path, headers, signing, sending and retrying one request;
 //! - [`client`]: what a generated `Client` is made of (config, operation errors, endpoint
-//!   resolution per request, paginators).
+//!   resolution per request, paginators);
+//! - [`protocol`]: what generated operations share to build JSON-protocol requests and read
+//!   responses (percent-encoding, query strings, list headers, error codes, idempotency tokens).
 
 pub mod credentials;
 pub mod pipeline;
+pub mod protocol;
 pub mod retry;
 pub mod sigv4;
 pub mod transport;

@@ -37,10 +37,14 @@ mod ctx;
 mod docs;
 mod enums;
 mod http;
+pub mod literal;
+mod operations;
 mod prelude;
 mod readme;
 pub mod render;
+mod rest;
 mod runtime;
+mod text;
 mod timestamps;
 mod types;
 mod unions;
@@ -64,6 +68,11 @@ pub struct Settings {
     pub license: String,
     /// The `repository` of the crate's Cargo.toml (the manifest's `[rust] repository`), if any.
     pub repository: Option<String>,
+    /// The version requirement on `awsgen-runtime` (the shared runtime every crate depends on).
+    pub runtime_version: String,
+    /// A path to `awsgen-runtime`, relative to the crate (or absolute, for crates built in a
+    /// temporary directory); `None` when the crate is published and takes it from crates.io.
+    pub runtime_path: Option<String>,
 }
 
 /// Generate the crate's files (paths relative to the crate root: `Cargo.toml`, `src/lib.rs`, ...).
@@ -72,6 +81,15 @@ pub struct Settings {
 pub fn generate(model: &Model, settings: &Settings) -> Result<FileSet, String> {
     let ctx = Ctx::new(model);
     let named: Vec<(&str, &Named)> = ctx.types.iter().map(|(id, n)| (*id, n)).collect();
+    let ops = operations::modules(&ctx);
+    let per_op: Vec<Rendered> = ops
+        .par_iter()
+        .map(|(op, m)| {
+            let path = format!("src/operations/{m}.rs");
+            let tokens = prelude::in_file(&["Error"], || operations::operation(&ctx, op, m));
+            render::render(&path, tokens).map(|text| (path, text))
+        })
+        .collect();
     let (per_type, crate_level): (Vec<Rendered>, Vec<Rendered>) = rayon::join(
         || {
             named
@@ -85,11 +103,11 @@ pub fn generate(model: &Model, settings: &Settings) -> Result<FileSet, String> {
                 })
                 .collect()
         },
-        || crate_files(&ctx, settings),
+        || crate_files(&ctx, settings, &ops),
     );
     let mut files = FileSet::new();
     let mut errors = Vec::new();
-    for r in per_type.into_iter().chain(crate_level) {
+    for r in per_type.into_iter().chain(crate_level).chain(per_op) {
         match r {
             Ok((path, text)) => files.insert(path, text).map_err(|e| e.to_string())?,
             Err(e) => errors.push(e),
@@ -105,7 +123,11 @@ pub fn generate(model: &Model, settings: &Settings) -> Result<FileSet, String> {
 type Rendered = Result<(String, String), String>;
 
 /// The files outside `src/types/`: crate root, re-exports, runtime support, patterns, `Cargo.toml`.
-fn crate_files(ctx: &Ctx, settings: &Settings) -> Vec<Rendered> {
+fn crate_files(
+    ctx: &Ctx,
+    settings: &Settings,
+    ops: &[(&crate::ir::Operation, String)],
+) -> Vec<Rendered> {
     let has_patterns = ctx
         .patterns
         .values()
@@ -122,9 +144,18 @@ fn crate_files(ctx: &Ctx, settings: &Settings) -> Vec<Rendered> {
         ),
         with_path(
             "src/lib.rs",
-            render::render("src/lib.rs", runtime::lib_rs(ctx, settings, has_patterns)),
+            render::render(
+                "src/lib.rs",
+                runtime::lib_rs(ctx, settings, has_patterns, !ops.is_empty()),
+            ),
         ),
     ];
+    if !ops.is_empty() {
+        out.push(with_path(
+            "src/operations.rs",
+            render::render("src/operations.rs", operations::root(ops)),
+        ));
+    }
     for (path, source) in runtime::sources(has_patterns) {
         out.push(with_path(path, render::render_source(path, source)));
     }

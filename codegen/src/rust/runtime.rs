@@ -62,7 +62,11 @@ fn protocol_note(p: &Protocol) -> String {
              member's value alone."
         } else {
             ""
-        },
+        } + " Every operation has a module under [`operations`]: `serialize_request` builds its \
+             `http::Request<Vec<u8>>` (method, path and query, headers, body; the endpoint, signing \
+             and sending are the caller's, e.g. `awsgen_runtime::pipeline`), `parse_response` reads an \
+             `http::Response<Vec<u8>>` into the output or the operation's `Error` (a variant per \
+             modeled error, and `Unhandled` keeping status, code, message and raw body).",
         other => format!(
             "The service speaks `{}`, which is not JSON: this crate gives types, builders and validation; \
              its serde impls are a JSON form of the types (member names as keys), not the service's wire format.",
@@ -72,7 +76,7 @@ fn protocol_note(p: &Protocol) -> String {
 }
 
 /// `src/lib.rs`.
-pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool) -> TokenStream {
+pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool, operations: bool) -> TokenStream {
     let svc = &ctx.model.service;
     let title = svc.full_name.clone().unwrap_or_else(|| svc.name.clone());
     let mut text = vec![
@@ -130,6 +134,13 @@ pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool) -> TokenStream {
     } else {
         TokenStream::new()
     };
+    let operations = if operations {
+        quote! {
+            #skip pub mod operations;
+        }
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #(#doc)*
         #![allow(
@@ -149,6 +160,7 @@ pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool) -> TokenStream {
         pub mod builders;
         #[rustfmt::skip]
         pub mod error;
+        #operations
         #[rustfmt::skip]
         pub mod primitives;
         #[rustfmt::skip]

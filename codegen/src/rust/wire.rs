@@ -61,8 +61,13 @@ pub fn struct_serde(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream
     let arms = body.iter().map(|f| {
         let name = ident(&f.ident);
         let wire = Literal::string(&f.wire);
+        let dense_map = ctx
+            .shape(&f.member.target)
+            .is_some_and(|t| matches!(t.kind, ShapeKind::Map { .. }) && !t.traits.sparse);
         if super::validate::holds_float(ctx, &f.member.target) {
             quote!(#wire => self.#name = map.next_value::<#OPTION<crate::validation::Floats<_>>>()?.map(|v| v.0),)
+        } else if dense_map {
+            quote!(#wire => self.#name = map.next_value::<#OPTION<crate::wire::DenseMap<_>>>()?.map(|v| v.0),)
         } else {
             quote!(#wire => self.#name = map.next_value()?,)
         }

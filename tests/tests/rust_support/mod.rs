@@ -20,6 +20,7 @@ pub fn generate(model: &Path, operations: &[String], crate_name: &str) -> FileSe
 pub fn generate_model(model: &codegen::Model, operations: &[String], crate_name: &str) -> FileSet {
     let mut settings = pipeline::Settings::for_model(model);
     settings.rust.crate_name = crate_name.to_string();
+    settings.rust.runtime_path = Some(runtime_path());
     let files = pipeline::generate(model, operations, &[Target::Rust], &settings)
         .unwrap_or_else(|e| panic!("generating {crate_name}: {e}"));
     let mut out = FileSet::new();
@@ -31,6 +32,14 @@ pub fn generate_model(model: &codegen::Model, operations: &[String], crate_name:
         out.insert(rel.to_string(), content.to_vec()).expect("path");
     }
     out
+}
+
+/// The project's `awsgen-runtime` (absolute: crates built here live in temporary directories).
+pub fn runtime_path() -> String {
+    tests::project_root()
+        .join("codegen/runtime")
+        .display()
+        .to_string()
 }
 
 /// A cargo command for the temporary workspace `dir`.

@@ -66,7 +66,8 @@ fn ours(root: &Path) -> Result<Subject> {
     let t = Instant::now();
     let model = codegen::load::load_file(&model_path)
         .with_context(|| format!("loading {}", model_path.display()))?;
-    let settings = Settings::for_model(&model);
+    let mut settings = Settings::for_model(&model);
+    settings.rust.runtime_path = Some(paths::root().join("codegen/runtime").display().to_string());
     let files = pipeline::generate(&model, &[], &[Target::Rust], &settings)?;
     let elapsed = t.elapsed();
     let out = root.join("generated");

@@ -4,6 +4,7 @@
 //! when any case failed.
 
 mod endpoints;
+mod protocol;
 mod sigv4;
 
 use anyhow::Result;
@@ -20,6 +21,9 @@ enum Suite {
     /// The SigV4 test vectors (../shared/sigv4-testsuite): canonical request, string to sign and
     /// Authorization header of every case.
     Sigv4(sigv4::Args),
+    /// AWS's protocol tests for the JSON protocols (../shared/protocol-tests, botocore's form):
+    /// each suite generated as a crate, every request and response case compared.
+    Protocol(protocol::Args),
     /// Every `smithy.rules#endpointTests` case of every model (../shared/upstream/api-models-aws),
     /// against the model's own endpoint rule set.
     Endpoints(endpoints::Args),
@@ -28,6 +32,7 @@ enum Suite {
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.suite {
         Suite::Sigv4(a) => sigv4::run(a),
+        Suite::Protocol(a) => protocol::run(a),
         Suite::Endpoints(a) => endpoints::run(a),
     }
 }

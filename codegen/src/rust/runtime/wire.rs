@@ -227,6 +227,32 @@ impl<'de> ::serde::Deserialize<'de> for crate::primitives::Blob {
     }
 }
 
+/// A dense map read from JSON: entries whose value is `null` are skipped (a dense map holds no
+/// nulls; the JSON protocols tell clients to drop them).
+pub(crate) struct DenseMap<V>(pub(crate) ::std::collections::BTreeMap<::std::string::String, V>);
+
+impl<'de, V: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for DenseMap<V> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+        struct Visit<V>(::std::marker::PhantomData<V>);
+        impl<'de, V: ::serde::Deserialize<'de>> ::serde::de::Visitor<'de> for Visit<V> {
+            type Value = DenseMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
+                let mut out = ::std::collections::BTreeMap::new();
+                while let ::std::option::Option::Some((k, v)) = map.next_entry::<::std::string::String, ::std::option::Option<V>>()? {
+                    if let ::std::option::Option::Some(v) = v {
+                        out.insert(k, v);
+                    }
+                }
+                ::std::result::Result::Ok(DenseMap(out))
+            }
+        }
+        d.deserialize_map(Visit(::std::marker::PhantomData))
+    }
+}
+
 /// The value of a union member that targets `smithy.api#Unit`: an empty object.
 pub(crate) struct Empty;
 

@@ -6,7 +6,7 @@
 //!
 //! Every structure has a builder (`Type::builder()...build()`, which names every missing required member) and `validate()` (every `length`, `range`, `pattern`, enum, `uniqueItems` and union constraint, with paths such as `Items[0].Name`). Enums keep values this crate does not know as `Unknown`.
 //!
-//! The service speaks `json`: the serde impls produce and read its JSON bodies (member names, timestamps per `timestampFormat`, blobs as base64, unions as one-key objects, absent optional members omitted, unknown enum values and union members kept).
+//! The service speaks `json`: the serde impls produce and read its JSON bodies (member names, timestamps per `timestampFormat`, blobs as base64, unions as one-key objects, absent optional members omitted, unknown enum values and union members kept). Every operation has a module under [`operations`]: `serialize_request` builds its `http::Request<Vec<u8>>` (method, path and query, headers, body; the endpoint, signing and sending are the caller's, e.g. `awsgen_runtime::pipeline`), `parse_response` reads an `http::Response<Vec<u8>>` into the output or the operation's `Error` (a variant per modeled error, and `Unhandled` keeping status, code, message and raw body).
 //!
 //! Operations (input -> output):
 //!
@@ -32,6 +32,8 @@
 pub mod builders;
 #[rustfmt::skip]
 pub mod error;
+#[rustfmt::skip]
+pub mod operations;
 #[rustfmt::skip]
 pub mod primitives;
 #[rustfmt::skip]

@@ -98,6 +98,34 @@ impl DateTime {
     pub fn as_secs_f64(&self) -> f64 {
         self.secs as f64 + f64::from(self.nanos) / 1e9
     }
+    /// Epoch seconds as text (`1576540098`, or `1576540098.52` with a fraction), as headers and
+    /// query strings carry `epoch-seconds` timestamps.
+    pub fn to_epoch_text(&self) -> ::std::string::String {
+        if self.nanos == 0 {
+            self.secs.to_string()
+        } else {
+            self.as_secs_f64().to_string()
+        }
+    }
+    /// Parse epoch seconds written as text (`1576540098`, `1576540098.52`).
+    pub fn parse_epoch(s: &str) -> ::std::result::Result<Self, DateTimeParseError> {
+        if let ::std::result::Result::Ok(secs) = s.parse::<i64>() {
+            return ::std::result::Result::Ok(DateTime::from_secs(secs));
+        }
+        match s.parse::<f64>() {
+            ::std::result::Result::Ok(
+                v,
+            ) if v.is_finite()
+                && s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') => {
+                ::std::result::Result::Ok(DateTime::from_secs_f64(v))
+            }
+            _ => {
+                ::std::result::Result::Err(
+                    DateTimeParseError(::std::format!("`{s}` is not epoch seconds")),
+                )
+            }
+        }
+    }
     /// RFC 3339 in UTC (`2024-01-02T03:04:05Z`, with a fraction when there is one).
     pub fn to_rfc3339(&self) -> ::std::string::String {
         let (days, rem) = (self.secs.div_euclid(86_400), self.secs.rem_euclid(86_400));
@@ -324,5 +352,15 @@ mod tests {
         assert_eq!(t.to_rfc3339(), "2024-01-02T03:04:05.125Z");
         assert_eq!(DateTime::from_secs_f64(t.as_secs_f64()), t);
         assert!(DateTime::parse_rfc3339("2024-13-02T03:04:05Z").is_err());
+        assert_eq!(
+            DateTime::parse_epoch("1576540098").unwrap().to_epoch_text(), "1576540098"
+        );
+        assert_eq!(
+            DateTime::parse_epoch("1576540098.52").unwrap().to_epoch_text(),
+            "1576540098.52"
+        );
+        assert!(
+            DateTime::parse_epoch("1e3").is_err() && DateTime::parse_epoch("x").is_err()
+        );
     }
 }
