@@ -141,6 +141,10 @@ fn manifest_inputs() -> Result<Vec<Input>> {
 /// Generate the crate into `target/site-work/`, run `cargo doc --no-deps` on it, and return the front
 /// page (relative to `<service>/`) and every file of the doc output.
 fn api_docs(model: &Model, settings: &Settings) -> Result<(String, FileSet)> {
+    // Built under target/site-work: the runtime by its absolute path, not the manifest's relative one.
+    let mut settings = settings.clone();
+    settings.rust.runtime_path = Some(paths::root().join("codegen/runtime").display().to_string());
+    let settings = &settings;
     let crate_name = &settings.rust.crate_name;
     let work = paths::root().join("target/site-work");
     let crate_dir = work.join("crates").join(crate_name);

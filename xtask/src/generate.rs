@@ -1,5 +1,6 @@
 //! `cargo xtask generate`: any model file -> chosen targets in an output directory.
 
+use crate::paths;
 use anyhow::{bail, Context, Result};
 use codegen::pipeline::{self, Settings, Target};
 use std::path::PathBuf;
@@ -38,7 +39,9 @@ pub fn parse_targets(names: &[String]) -> Result<Vec<Target>> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let targets = parse_targets(&args.targets)?;
     let model = codegen::load::load_file(&args.model)?;
-    let settings = Settings::for_model(&model);
+    let mut settings = Settings::for_model(&model);
+    // awsgen-runtime is not on crates.io: the crate depends on this checkout's copy.
+    settings.rust.runtime_path = Some(paths::root().join("codegen/runtime").display().to_string());
     if let Some(w) = pipeline::form_warning(&model) {
         eprintln!("{w}");
     }

@@ -43,7 +43,9 @@ fn manifest() -> Manifest {
 
 /// Write the crate generated from `model` (selected `ops`) to `dir`, as its own workspace.
 fn write_crate(model: &Model, ops: &[String], dir: &Path) {
-    let settings = Settings::from_manifest(&manifest());
+    let mut settings = Settings::from_manifest(&manifest());
+    // Written under target/: the runtime by its absolute path, not the manifest's relative one.
+    settings.rust.runtime_path = Some(project_root().join("codegen/runtime").display().to_string());
     let files = pipeline::generate(model, ops, &[Target::Rust], &settings).expect("generate");
     let prefix = format!("rust/{}/", settings.rust.crate_name);
     let mut out = FileSet::new();

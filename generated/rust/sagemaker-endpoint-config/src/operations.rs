@@ -5,12 +5,21 @@
 /// The `CreateEndpointConfig` operation.
 #[rustfmt::skip]
 pub mod create_endpoint_config;
+/// The `CreateModel` operation.
+#[rustfmt::skip]
+pub mod create_model;
 /// The `DeleteEndpointConfig` operation.
 #[rustfmt::skip]
 pub mod delete_endpoint_config;
+/// The `DeleteModel` operation.
+#[rustfmt::skip]
+pub mod delete_model;
 /// The `DescribeEndpointConfig` operation.
 #[rustfmt::skip]
 pub mod describe_endpoint_config;
+/// The `DescribeModel` operation.
+#[rustfmt::skip]
+pub mod describe_model;
 /// The `ListEndpointConfigs` operation.
 #[rustfmt::skip]
 pub mod list_endpoint_configs;

@@ -307,7 +307,11 @@ impl<'de> crate::wire::Fields<'de> for ContainerDefinitionBuilder {
             "AdditionalModelDataSources" => {
                 self.additional_model_data_sources = map.next_value()?;
             }
-            "Environment" => self.environment = map.next_value()?,
+            "Environment" => {
+                self.environment = map
+                    .next_value::<Option<crate::wire::DenseMap<_>>>()?
+                    .map(|v| v.0);
+            }
             "ModelPackageName" => self.model_package_name = map.next_value()?,
             "InferenceSpecificationName" => {
                 self.inference_specification_name = map.next_value()?;

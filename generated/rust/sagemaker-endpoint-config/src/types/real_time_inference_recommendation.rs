@@ -156,7 +156,11 @@ impl<'de> crate::wire::Fields<'de> for RealTimeInferenceRecommendationBuilder {
         match key {
             "RecommendationId" => self.recommendation_id = map.next_value()?,
             "InstanceType" => self.instance_type = map.next_value()?,
-            "Environment" => self.environment = map.next_value()?,
+            "Environment" => {
+                self.environment = map
+                    .next_value::<Option<crate::wire::DenseMap<_>>>()?
+                    .map(|v| v.0);
+            }
             _ => return Ok(false),
         }
         Ok(true)
