@@ -66,7 +66,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for (_, m) in &manifests {
         step(&format!("cargo package {}", m.rust.crate_name));
         let mut cmd = cargo();
-        cmd.args(["package", "--quiet", "-p", &m.rust.crate_name]);
+        // With the runtime it depends on (unpublished, so cargo verifies both together).
+        cmd.args(["package", "--quiet", "-p", "awsgen-runtime", "-p", &m.rust.crate_name]);
         if args.dry_run {
             cmd.arg("--allow-dirty");
         }
@@ -109,6 +110,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             );
         }
     }
+    step("cargo publish awsgen-runtime (first: the generated crates depend on it)");
+    run_ok(
+        cargo().args(["publish", "-p", "awsgen-runtime"]),
+        "cargo publish",
+    )?;
     for (_, m) in &manifests {
         step(&format!("cargo publish {}", m.rust.crate_name));
         run_ok(
