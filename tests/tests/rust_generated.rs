@@ -35,6 +35,14 @@ fn committed_sagemaker_crate_is_up_to_date() {
     assert!(krate
         .get("src/types/create_endpoint_config_input.rs")
         .is_some());
+    // `cargo xtask regenerate` also copies the crate's changelog (models/changelog/<crate>.md,
+    // which `sync` prepends to) into the crate.
+    let changelog = root
+        .join("models/changelog")
+        .join(format!("{}.md", settings.rust.crate_name));
+    let text = std::fs::read(&changelog)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", changelog.display()));
+    krate.insert("CHANGELOG.md", text).expect("insert");
     rust_support::check_snapshot(
         &krate,
         &root.join("generated/rust").join(&settings.rust.crate_name),
