@@ -56,6 +56,16 @@ fn smithy_only_facts(boto: &Model, smithy: &Model) -> Model {
         if op.paginated.is_none() {
             op.paginated = smithy.operations[name].paginated.clone();
         }
+        // The order of an operation's errors: the two upstream files list the same errors in
+        // different orders (e.g. AddAssociation), and the error enum follows the model's order.
+        let theirs = &smithy.operations[name].errors;
+        let mut a = op.errors.clone();
+        let mut c = theirs.clone();
+        a.sort();
+        c.sort();
+        if a == c {
+            op.errors = theirs.clone();
+        }
     }
     for shape in b.shapes.values_mut() {
         let Some(s) = smithy.shapes.get(&shape.id) else {
