@@ -158,6 +158,8 @@ pub fn upstream_crate(
 
 /// Compare generated files with a snapshot directory; with `UPDATE_SNAPSHOTS=1`, rewrite it instead.
 pub fn check_snapshot(files: &FileSet, dir: &Path, test: &str) {
+    let portable = portable(files, dir);
+    let files = &portable;
     if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
         files.write_atomic(dir).expect("write snapshot");
         return;
@@ -169,4 +171,27 @@ pub fn check_snapshot(files: &FileSet, dir: &Path, test: &str) {
         dir.display(),
         stale.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  ")
     );
+}
+
+/// `files` as committed under `dir`: a `Cargo.toml` naming the runtime by this checkout's absolute
+/// path (see [`runtime_path`]) names it relative to `dir` instead, so that snapshots hold no path of
+/// the machine they were made on.
+fn portable(files: &FileSet, dir: &Path) -> FileSet {
+    let abs = runtime_path();
+    let root = tests::project_root();
+    let up = dir
+        .strip_prefix(&root)
+        .map(|d| "../".repeat(d.components().count()))
+        .unwrap_or_default();
+    let rel = format!("{up}codegen/runtime");
+    let mut out = FileSet::new();
+    for (path, content) in files.iter() {
+        let content = if path == "Cargo.toml" {
+            String::from_utf8_lossy(content).replace(&abs, &rel).into_bytes()
+        } else {
+            content.to_vec()
+        };
+        out.insert(path.to_string(), content).expect("path");
+    }
+    out
 }
