@@ -38,7 +38,10 @@ fn the_request_is_an_aws_json_1_1_post_with_target_and_body() {
     let req = create_endpoint_config::serialize_request(&input(f32::INFINITY)).unwrap();
     assert_eq!(req.method(), "POST");
     assert_eq!(req.uri(), "/");
-    assert_eq!(req.headers()["x-amz-target"], "SageMaker.CreateEndpointConfig");
+    assert_eq!(
+        req.headers()["x-amz-target"],
+        "SageMaker.CreateEndpointConfig"
+    );
     assert_eq!(req.headers()["content-type"], "application/x-amz-json-1.1");
     let body: Value = serde_json::from_slice(req.body()).unwrap();
     assert_eq!(
@@ -47,7 +50,10 @@ fn the_request_is_an_aws_json_1_1_post_with_target_and_body() {
             "VariantName": "v1", "ModelName": "m", "InstanceType": "ml.t2.medium",
             "InitialInstanceCount": 1, "InitialVariantWeight": "Infinity"}]})
     );
-    assert!(req.extensions().get::<awsgen_runtime::HostPrefix>().is_none());
+    assert!(req
+        .extensions()
+        .get::<awsgen_runtime::HostPrefix>()
+        .is_none());
 }
 
 #[test]
@@ -60,7 +66,9 @@ fn responses_become_outputs_modeled_errors_or_unhandled() {
     );
     let out = describe_endpoint_config::parse_response(&ok).unwrap();
     assert_eq!(out.endpoint_config_arn.as_deref(), Some("arn:x"));
-    let w = out.production_variants.unwrap()[0].initial_variant_weight.unwrap();
+    let w = out.production_variants.unwrap()[0]
+        .initial_variant_weight
+        .unwrap();
     assert!(w.is_nan());
     // A modeled error, its code from `__type` with the namespace stripped.
     let limit = response(
@@ -69,8 +77,14 @@ fn responses_become_outputs_modeled_errors_or_unhandled() {
         r#"{"__type": "com.amazonaws.sagemaker#ResourceLimitExceeded", "Message": "too many"}"#,
     );
     let err = create_endpoint_config::parse_response(&limit).unwrap_err();
-    assert!(matches!(err, create_endpoint_config::Error::ResourceLimitExceeded(_)));
-    assert_eq!((err.code(), err.message()), (Some("ResourceLimitExceeded"), Some("too many")));
+    assert!(matches!(
+        err,
+        create_endpoint_config::Error::ResourceLimitExceeded(_)
+    ));
+    assert_eq!(
+        (err.code(), err.message()),
+        (Some("ResourceLimitExceeded"), Some("too many"))
+    );
     assert_eq!(err.to_string(), "ResourceLimitExceeded: too many");
     // An error the operation does not model: everything kept, code from the header.
     let other = response(
@@ -80,7 +94,10 @@ fn responses_become_outputs_modeled_errors_or_unhandled() {
     );
     match create_endpoint_config::parse_response(&other).unwrap_err() {
         create_endpoint_config::Error::Unhandled(u) => {
-            assert_eq!((u.status, u.code.as_deref()), (503, Some("ThrottlingException")));
+            assert_eq!(
+                (u.status, u.code.as_deref()),
+                (503, Some("ThrottlingException"))
+            );
             assert_eq!(u.message.as_deref(), Some("slow down"));
             assert_eq!(u.body, br#"{"message": "slow down"}"#);
             assert!(u.problem.is_none());
@@ -88,7 +105,12 @@ fn responses_become_outputs_modeled_errors_or_unhandled() {
         e => panic!("{e:?}"),
     }
     // A success body that is not the output: Unhandled with the reason, never a panic.
-    for bad in ["[1,2]", "{\"CreationTime\": \"yesterday\"}", "\u{0}\u{ff}", "{"] {
+    for bad in [
+        "[1,2]",
+        "{\"CreationTime\": \"yesterday\"}",
+        "\u{0}\u{ff}",
+        "{",
+    ] {
         match describe_endpoint_config::parse_response(&response(200, &[], bad)).unwrap_err() {
             describe_endpoint_config::Error::Unhandled(u) => {
                 assert!(u.problem.is_some(), "{bad}");

@@ -67,7 +67,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         step(&format!("cargo package {}", m.rust.crate_name));
         let mut cmd = cargo();
         // With the runtime it depends on (unpublished, so cargo verifies both together).
-        cmd.args(["package", "--quiet", "-p", "awsgen-runtime", "-p", &m.rust.crate_name]);
+        cmd.args([
+            "package",
+            "--quiet",
+            "-p",
+            "awsgen-runtime",
+            "-p",
+            &m.rust.crate_name,
+        ]);
         if args.dry_run {
             cmd.arg("--allow-dirty");
         }

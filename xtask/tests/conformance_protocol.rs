@@ -24,7 +24,10 @@ fn count_cases(dir: &Path) -> usize {
         for f in FILES {
             let text = std::fs::read(dir.join(kind).join(format!("{f}.json"))).unwrap();
             let suites: Vec<serde_json::Value> = serde_json::from_slice(&text).unwrap();
-            n += suites.iter().map(|s| s["cases"].as_array().unwrap().len()).sum::<usize>();
+            n += suites
+                .iter()
+                .map(|s| s["cases"].as_array().unwrap().len())
+                .sum::<usize>();
         }
     }
     n
@@ -61,13 +64,19 @@ fn totals(stdout: &str) -> (usize, usize, usize) {
 fn every_in_scope_case_passes_and_a_broken_expectation_fails() {
     let dir = suites();
     let total = count_cases(&dir);
-    assert_eq!(total, 372, "the in-scope files hold 189 input and 183 output cases");
+    assert_eq!(
+        total, 372,
+        "the in-scope files hold 189 input and 183 output cases"
+    );
     let (ok, stdout) = run(&dir);
     let (passed, failed, skipped) = totals(&stdout);
     assert!(ok && failed == 0, "{stdout}");
     assert_eq!(passed + skipped, total, "{stdout}");
     assert!(skipped * 20 <= total, "more than 5% skipped:\n{stdout}");
-    assert_eq!(stdout.lines().filter(|l| l.starts_with("SKIP ")).count(), skipped);
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("SKIP ")).count(),
+        skipped
+    );
     // A wrong expected value in one output case (`foo` read, `bar` expected): that case fails,
     // named, and the run exits 1.
     let copy = tempfile::tempdir().unwrap();
@@ -75,7 +84,11 @@ fn every_in_scope_case_passes_and_a_broken_expectation_fails() {
         std::fs::create_dir_all(copy.path().join(kind)).unwrap();
         for f in FILES {
             let name = format!("{f}.json");
-            std::fs::copy(dir.join(kind).join(&name), copy.path().join(kind).join(&name)).unwrap();
+            std::fs::copy(
+                dir.join(kind).join(&name),
+                copy.path().join(kind).join(&name),
+            )
+            .unwrap();
         }
     }
     let path = copy.path().join("output/json.json");

@@ -113,6 +113,9 @@ mod tests {
         assert_eq!(parsed["package"]["readme"].as_str(), Some("README.md"));
         assert!(parsed.get("evil").is_none());
         let rt = &parsed["dependencies"]["awsgen-runtime"];
-        assert_eq!((rt["version"].as_str(), rt["path"].as_str()), (Some("0.1"), Some("../../rt")));
+        assert_eq!(
+            (rt["version"].as_str(), rt["path"].as_str()),
+            (Some("0.1"), Some("../../rt"))
+        );
     }
 }

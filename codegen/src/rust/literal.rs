@@ -57,7 +57,14 @@ impl<'a> Literals<'a> {
         }
         let ctx = &self.ctx;
         let shape = ctx.shape(id).ok_or_else(|| format!("no shape `{id}`"))?;
-        let bad = || format!("{} is not a {} value for `{}`", v, shape.kind.type_name(), shape.name);
+        let bad = || {
+            format!(
+                "{} is not a {} value for `{}`",
+                v,
+                shape.kind.type_name(),
+                shape.name
+            )
+        };
         Ok(match &shape.kind {
             ShapeKind::Structure(_) => {
                 let obj = v.as_object().ok_or_else(bad)?;
@@ -149,13 +156,19 @@ impl<'a> Literals<'a> {
                 let l = match shape.kind {
                     ShapeKind::Byte => Literal::i8_suffixed(i8::try_from(n).map_err(|_| bad())?),
                     ShapeKind::Short => Literal::i16_suffixed(i16::try_from(n).map_err(|_| bad())?),
-                    ShapeKind::Integer => Literal::i32_suffixed(i32::try_from(n).map_err(|_| bad())?),
+                    ShapeKind::Integer => {
+                        Literal::i32_suffixed(i32::try_from(n).map_err(|_| bad())?)
+                    }
                     _ => Literal::i64_suffixed(n),
                 };
                 quote!(#l)
             }
             ShapeKind::Float | ShapeKind::Double => {
-                let t = if matches!(shape.kind, ShapeKind::Float) { quote!(f32) } else { quote!(f64) };
+                let t = if matches!(shape.kind, ShapeKind::Float) {
+                    quote!(f32)
+                } else {
+                    quote!(f64)
+                };
                 match v {
                     Value::String(s) if s == "NaN" => quote!(#t::NAN),
                     Value::String(s) if s == "Infinity" => quote!(#t::INFINITY),
@@ -200,7 +213,13 @@ impl<'a> Literals<'a> {
     }
 
     /// A list element or map value: `Some(..)` / `None` in sparse collections.
-    fn element(&self, target: &str, v: &Value, sparse: bool, depth: usize) -> Result<TokenStream, String> {
+    fn element(
+        &self,
+        target: &str,
+        v: &Value,
+        sparse: bool,
+        depth: usize,
+    ) -> Result<TokenStream, String> {
         if sparse {
             if v.is_null() {
                 return Ok(quote!(None));

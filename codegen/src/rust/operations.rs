@@ -89,16 +89,26 @@ fn serialize_fn(ctx: &Ctx, op: &Operation, input: Option<&Shape>) -> TokenStream
     let build = match &ctx.model.service.protocol {
         Protocol::RestJson1 => rest::request(ctx, op, input, &fields),
         other => {
-            let version = if *other == Protocol::AwsJson1_0 { "1.0" } else { "1.1" };
+            let version = if *other == Protocol::AwsJson1_0 {
+                "1.0"
+            } else {
+                "1.1"
+            };
             let content_type = Literal::string(&format!("application/x-amz-json-{version}"));
-            let prefix = ctx.model.service.target_prefix.as_deref().unwrap_or(&ctx.model.service.name);
+            let prefix = ctx
+                .model
+                .service
+                .target_prefix
+                .as_deref()
+                .unwrap_or(&ctx.model.service.name);
             let target = Literal::string(&format!("{prefix}.{}", op.name));
             let body = if input.is_some() {
                 quote!(::serde_json::to_vec(input).map_err(|e| #p::SerializeError::new(e.to_string()))?)
             } else {
                 quote!(b"{}".to_vec())
             };
-            let query_mode = query_compatible(ctx).then(|| quote!(r.header("x-amzn-query-mode", "true")?;));
+            let query_mode =
+                query_compatible(ctx).then(|| quote!(r.header("x-amzn-query-mode", "true")?;));
             quote! {
                 let mut r = #p::RequestBuilder::new("POST", "/".to_string());
                 r.header("X-Amz-Target", #target)?;
@@ -160,30 +170,32 @@ fn host_prefix(op: &Operation, fields: &[Field]) -> TokenStream {
         return TokenStream::new();
     };
     let p = rt();
-    let parts = rest::template_parts(template).into_iter().map(|(text, label)| {
-        if !label {
-            let lit = Literal::string(&text);
-            return quote!(host.push_str(#lit););
-        }
-        let Some(f) = fields.iter().find(|f| f.member.name == text) else {
-            let lit = Literal::string(&text);
-            return quote!(return Err(#p::SerializeError::missing_label(#lit)););
-        };
-        let name = ident(&f.ident);
-        let wire = Literal::string(&f.member.name);
-        let value = if f.plain {
-            quote!(input.#name.as_str())
-        } else {
-            quote!(input.#name.as_deref().unwrap_or_default())
-        };
-        quote! {
-            let v: &str = #value;
-            if v.is_empty() {
-                return Err(#p::SerializeError::missing_label(#wire));
+    let parts = rest::template_parts(template)
+        .into_iter()
+        .map(|(text, label)| {
+            if !label {
+                let lit = Literal::string(&text);
+                return quote!(host.push_str(#lit););
             }
-            host.push_str(v);
-        }
-    });
+            let Some(f) = fields.iter().find(|f| f.member.name == text) else {
+                let lit = Literal::string(&text);
+                return quote!(return Err(#p::SerializeError::missing_label(#lit)););
+            };
+            let name = ident(&f.ident);
+            let wire = Literal::string(&f.member.name);
+            let value = if f.plain {
+                quote!(input.#name.as_str())
+            } else {
+                quote!(input.#name.as_deref().unwrap_or_default())
+            };
+            quote! {
+                let v: &str = #value;
+                if v.is_empty() {
+                    return Err(#p::SerializeError::missing_label(#wire));
+                }
+                host.push_str(v);
+            }
+        });
     quote! {
         let mut host = String::new();
         #(#parts)*
@@ -242,7 +254,14 @@ fn error_codes(ctx: &Ctx, s: &Shape) -> Vec<String> {
     let mut codes = vec![s.name.clone()];
     let query = [("error", "code"), ("aws.protocols#awsQueryError", "code")]
         .iter()
-        .filter_map(|(t, k)| s.traits.other.get(*t)?.get(*k)?.as_str().map(str::to_string));
+        .filter_map(|(t, k)| {
+            s.traits
+                .other
+                .get(*t)?
+                .get(*k)?
+                .as_str()
+                .map(str::to_string)
+        });
     if query_compatible(ctx) {
         codes.extend(query);
     }
@@ -264,7 +283,9 @@ pub fn error_variants<'a>(ctx: &Ctx<'a>, op: &Operation) -> Vec<(&'a Shape, Stri
         .iter()
         .filter(|id| seen.insert(id.as_str()))
         .filter_map(|id| ctx.shape(id))
-        .filter(|s| matches!(s.kind, ShapeKind::Structure(_)) && ctx.types.contains_key(s.id.as_str()))
+        .filter(|s| {
+            matches!(s.kind, ShapeKind::Structure(_)) && ctx.types.contains_key(s.id.as_str())
+        })
         .map(|s| (s, scope.claim(&naming::variant_name(&s.name))))
         .collect()
 }
@@ -289,8 +310,12 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
     let message_arms = errors.iter().map(|(s, v)| {
         let fields = ctx.fields(s);
         let msg = fields.iter().find(|f| {
-            matches!(f.member.name.to_ascii_lowercase().as_str(), "message" | "errormessage")
-                && ctx.shape(&f.member.target).is_some_and(|t| matches!(t.kind, ShapeKind::String))
+            matches!(
+                f.member.name.to_ascii_lowercase().as_str(),
+                "message" | "errormessage"
+            ) && ctx
+                .shape(&f.member.target)
+                .is_some_and(|t| matches!(t.kind, ShapeKind::String))
         });
         match msg {
             Some(f) if f.plain => {
@@ -304,7 +329,10 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
             None => quote!(Self::#v(_) => None,),
         }
     });
-    let readers = errors.iter().enumerate().map(|(i, (s, _))| reader_fn(ctx, s, &format_ident!("read_error_{}", i)));
+    let readers = errors
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| reader_fn(ctx, s, &format_ident!("read_error_{}", i)));
     let parse_arms = errors.iter().enumerate().map(|(i, (s, v))| {
         let codes = error_codes(ctx, s).into_iter().map(|c| Literal::string(&c));
         let read = format_ident!("read_error_{}", i);

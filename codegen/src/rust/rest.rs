@@ -82,11 +82,19 @@ pub fn request(ctx: &Ctx, op: &Operation, input: Option<&Shape>, fields: &[Field
             matches!(f.location, Location::Outside(Some(HttpBinding::Label)))
                 && label_name(f.member) == name
         });
-        let (Some(f), Some(target)) = (field, field.and_then(|f| ctx.shape(&f.member.target))) else {
+        let (Some(f), Some(target)) = (field, field.and_then(|f| ctx.shape(&f.member.target)))
+        else {
             return quote!(return Err(#p::SerializeError::missing_label(#wire)););
         };
         let n = ident(&f.ident);
-        let text = to_text(ctx, f.member, target, quote!(v), TimestampFormat::DateTime, false);
+        let text = to_text(
+            ctx,
+            f.member,
+            target,
+            quote!(v),
+            TimestampFormat::DateTime,
+            false,
+        );
         quote! {
             let v = input.#n.as_ref().ok_or_else(|| #p::SerializeError::missing_label(#wire))?;
             let t: String = #text;
@@ -101,11 +109,17 @@ pub fn request(ctx: &Ctx, op: &Operation, input: Option<&Shape>, fields: &[Field
     let mut params = Vec::new();
     let mut headers = Vec::new();
     for f in fields {
-        let Location::Outside(Some(b)) = f.location else { continue };
-        let Some(target) = ctx.shape(&f.member.target) else { continue };
+        let Location::Outside(Some(b)) = f.location else {
+            continue;
+        };
+        let Some(target) = ctx.shape(&f.member.target) else {
+            continue;
+        };
         let n = ident(&f.ident);
         match b {
-            HttpBinding::Query(_) | HttpBinding::QueryParams if matches!(target.kind, ShapeKind::Map { .. }) => {
+            HttpBinding::Query(_) | HttpBinding::QueryParams
+                if matches!(target.kind, ShapeKind::Map { .. }) =>
+            {
                 params.push(query_params(ctx, &n, target));
             }
             HttpBinding::Query(name) => {
@@ -116,7 +130,14 @@ pub fn request(ctx: &Ctx, op: &Operation, input: Option<&Shape>, fields: &[Field
                         quote!(for v in vs { q.push(#name, &#t); })
                     }
                     None => {
-                        let t = to_text(ctx, f.member, target, quote!(vs), TimestampFormat::DateTime, false);
+                        let t = to_text(
+                            ctx,
+                            f.member,
+                            target,
+                            quote!(vs),
+                            TimestampFormat::DateTime,
+                            false,
+                        );
                         quote!(q.push(#name, &#t);)
                     }
                 };
@@ -128,7 +149,8 @@ pub fn request(ctx: &Ctx, op: &Operation, input: Option<&Shape>, fields: &[Field
                     Some((el, et)) => {
                         let t = to_text(ctx, el, et, quote!(v), TimestampFormat::HttpDate, true);
                         let dates = matches!(et.kind, ShapeKind::Timestamp)
-                            && super::text::timestamp_format(ctx, el, TimestampFormat::HttpDate) == TimestampFormat::HttpDate;
+                            && super::text::timestamp_format(ctx, el, TimestampFormat::HttpDate)
+                                == TimestampFormat::HttpDate;
                         let item = if dates {
                             quote!(#t)
                         } else {
@@ -136,7 +158,14 @@ pub fn request(ctx: &Ctx, op: &Operation, input: Option<&Shape>, fields: &[Field
                         };
                         quote!(vs.iter().map(|v| #item).collect::<Vec<String>>().join(", "))
                     }
-                    None => to_text(ctx, f.member, target, quote!(vs), TimestampFormat::HttpDate, true),
+                    None => to_text(
+                        ctx,
+                        f.member,
+                        target,
+                        quote!(vs),
+                        TimestampFormat::HttpDate,
+                        true,
+                    ),
                 };
                 headers.push(quote!(if let Some(vs) = &input.#n { r.header(#name, &#value)?; }));
             }
@@ -188,7 +217,10 @@ fn query_params(ctx: &Ctx, n: &proc_macro2::Ident, target: &Shape) -> TokenStrea
     let ShapeKind::Map { value, .. } = &target.kind else {
         return TokenStream::new();
     };
-    let push = match ctx.shape(&value.target).and_then(|vt| list_element(ctx, vt)) {
+    let push = match ctx
+        .shape(&value.target)
+        .and_then(|vt| list_element(ctx, vt))
+    {
         Some((el, et)) => {
             let t = to_text(ctx, el, et, quote!(e), TimestampFormat::DateTime, false);
             quote!(for e in v { q.push(k, &#t); })
@@ -228,7 +260,8 @@ fn media_type(target: &Shape, default: &str) -> Literal {
 /// (`{}` when all are unset), else none.
 fn body(ctx: &Ctx, fields: &[Field]) -> TokenStream {
     let p = quote!(::awsgen_runtime::protocol);
-    let json = quote!(::serde_json::to_vec(input).map_err(|e| #p::SerializeError::new(e.to_string()))?);
+    let json =
+        quote!(::serde_json::to_vec(input).map_err(|e| #p::SerializeError::new(e.to_string()))?);
     if let Some(f) = fields.iter().find(|f| f.location == Location::Payload) {
         let n = ident(&f.ident);
         let Some(target) = ctx.shape(&f.member.target) else {
@@ -268,17 +301,15 @@ fn body(ctx: &Ctx, fields: &[Field]) -> TokenStream {
 pub fn read_structure(ctx: &Ctx, s: &Shape) -> TokenStream {
     let t = ctx.type_path(&s.id);
     let fields = ctx.fields(s);
-    let from_json = |bytes: TokenStream| {
-        quote!(::serde_json::from_slice::<#t>(#bytes).map_err(|e| e.to_string())?)
-    };
+    let from_json = |bytes: TokenStream| quote!(::serde_json::from_slice::<#t>(#bytes).map_err(|e| e.to_string())?);
     let init = match fields.iter().find(|f| f.location == Location::Payload) {
         Some(f) => {
             let target = ctx.shape(&f.member.target);
             let raw = match target.map(|t| &t.kind) {
                 Some(ShapeKind::Blob) => Some(quote!(crate::primitives::Blob::new(body.clone()))),
-                Some(ShapeKind::String) => {
-                    Some(quote!(String::from_utf8(body.clone()).map_err(|e| e.to_string())?))
-                }
+                Some(ShapeKind::String) => Some(quote!(
+                    String::from_utf8(body.clone()).map_err(|e| e.to_string())?
+                )),
                 Some(ShapeKind::Enum(_)) => {
                     let et = ctx.type_path(&f.member.target);
                     Some(quote!(#et::from(::std::str::from_utf8(body).map_err(|e| e.to_string())?)))
@@ -287,20 +318,34 @@ pub fn read_structure(ctx: &Ctx, s: &Shape) -> TokenStream {
             };
             match raw {
                 Some(v) => {
-                    let v = if f.plain { v } else { quote!(if body.is_empty() { None } else { Some(#v) }) };
+                    let v = if f.plain {
+                        v
+                    } else {
+                        quote!(if body.is_empty() { None } else { Some(#v) })
+                    };
                     let inits = fields.iter().map(|g| {
                         let n = ident(&g.ident);
-                        if g.ident == f.ident { quote!(#n: #v,) } else { quote!(#n: None,) }
+                        if g.ident == f.ident {
+                            quote!(#n: #v,)
+                        } else {
+                            quote!(#n: None,)
+                        }
                     });
                     quote!(#t { #(#inits)* })
                 }
-                None => from_json(quote!(if body.iter().all(u8::is_ascii_whitespace) { b"null" } else { body })),
+                None => from_json(quote!(if body.iter().all(u8::is_ascii_whitespace) {
+                    b"null"
+                } else {
+                    body
+                })),
             }
         }
         None => from_json(quote!(::awsgen_runtime::protocol::json_body(body))),
     };
     let bindings = fields.iter().filter_map(|f| {
-        let Location::Outside(Some(b)) = f.location else { return None };
+        let Location::Outside(Some(b)) = f.location else {
+            return None;
+        };
         let target = ctx.shape(&f.member.target)?;
         let n = ident(&f.ident);
         Some(match b {
@@ -320,7 +365,9 @@ pub fn read_structure(ctx: &Ctx, s: &Shape) -> TokenStream {
                     }
                 }
             }
-            HttpBinding::ResponseCode => quote!(out.#n = Some(i32::from(response.status().as_u16()));),
+            HttpBinding::ResponseCode => {
+                quote!(out.#n = Some(i32::from(response.status().as_u16()));)
+            }
             _ => return None,
         })
     });
@@ -334,19 +381,32 @@ pub fn read_structure(ctx: &Ctx, s: &Shape) -> TokenStream {
 }
 
 /// Read one bound header (a list header: its items, split at commas outside quotes).
-fn read_header(ctx: &Ctx, f: &Field, n: &proc_macro2::Ident, target: &Shape, name: &str) -> TokenStream {
+fn read_header(
+    ctx: &Ctx,
+    f: &Field,
+    n: &proc_macro2::Ident,
+    target: &Shape,
+    name: &str,
+) -> TokenStream {
     let p = quote!(::awsgen_runtime::protocol);
     let lit = Literal::string(name);
     let value = match list_element(ctx, target) {
         Some((el, et)) => {
             let dates = matches!(et.kind, ShapeKind::Timestamp)
-                && super::text::timestamp_format(ctx, el, TimestampFormat::HttpDate) == TimestampFormat::HttpDate;
+                && super::text::timestamp_format(ctx, el, TimestampFormat::HttpDate)
+                    == TimestampFormat::HttpDate;
             let item = from_text(ctx, el, et, quote!(s.as_str()), TimestampFormat::HttpDate);
             quote! {
                 #p::split_header_list(&joined, #dates).iter().map(|s| #item).collect::<Result<Vec<_>, String>>()
             }
         }
-        None => from_text(ctx, f.member, target, quote!(joined.as_str()), TimestampFormat::HttpDate),
+        None => from_text(
+            ctx,
+            f.member,
+            target,
+            quote!(joined.as_str()),
+            TimestampFormat::HttpDate,
+        ),
     };
     quote! {
         let values: Vec<&str> = response

@@ -53,7 +53,10 @@ pub fn to_text(
             TimestampFormat::EpochSeconds => quote!(#v.to_epoch_text()),
         },
         ShapeKind::Document => quote!(#v.to_string()),
-        ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::List(_) | ShapeKind::Map { .. } => {
+        ShapeKind::Structure(_)
+        | ShapeKind::Union(_)
+        | ShapeKind::List(_)
+        | ShapeKind::Map { .. } => {
             quote!(::std::string::String::new())
         }
         _ => quote!(#v.to_string()),
@@ -103,7 +106,9 @@ pub fn from_text(
             };
             quote!(#dt::#f(#s.trim()).map_err(|e| e.to_string()))
         }
-        ShapeKind::Document => quote!(::serde_json::from_str::<::serde_json::Value>(#s).map_err(|e| e.to_string())),
+        ShapeKind::Document => {
+            quote!(::serde_json::from_str::<::serde_json::Value>(#s).map_err(|e| e.to_string()))
+        }
         _ => {
             let t = ctx.rust_type(&target.id);
             quote!(Err::<#t, String>("not a scalar".to_string()))

@@ -187,7 +187,9 @@ fn portable(files: &FileSet, dir: &Path) -> FileSet {
     let mut out = FileSet::new();
     for (path, content) in files.iter() {
         let content = if path == "Cargo.toml" {
-            String::from_utf8_lossy(content).replace(&abs, &rel).into_bytes()
+            String::from_utf8_lossy(content)
+                .replace(&abs, &rel)
+                .into_bytes()
         } else {
             content.to_vec()
         };

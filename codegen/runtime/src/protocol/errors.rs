@@ -133,19 +133,31 @@ mod tests {
             r#"{"__type": "Other"}"#,
         );
         assert_eq!(ErrorInfo::read(&r, false).code.as_deref(), Some("FooError"));
-        let r = response(&[], r#"{"__type": "aws.protocoltests#FooError", "Message": "hi"}"#);
+        let r = response(
+            &[],
+            r#"{"__type": "aws.protocoltests#FooError", "Message": "hi"}"#,
+        );
         let info = ErrorInfo::read(&r, false);
         assert_eq!(info.code.as_deref(), Some("FooError"));
         assert_eq!(info.message.as_deref(), Some("hi"));
         let r = response(&[], r#"{"code": "ns#Bar:extra", "errorMessage": "m"}"#);
         let info = ErrorInfo::read(&r, false);
-        assert_eq!((info.code.as_deref(), info.message.as_deref()), (Some("Bar"), Some("m")));
-        let r = response(&[("x-amzn-query-error", "AWS.Queue;Sender")], r#"{"__type": "Q"}"#);
+        assert_eq!(
+            (info.code.as_deref(), info.message.as_deref()),
+            (Some("Bar"), Some("m"))
+        );
+        let r = response(
+            &[("x-amzn-query-error", "AWS.Queue;Sender")],
+            r#"{"__type": "Q"}"#,
+        );
         assert_eq!(ErrorInfo::read(&r, true).code.as_deref(), Some("AWS.Queue"));
         assert_eq!(ErrorInfo::read(&r, false).code.as_deref(), Some("Q"));
         let u = Unhandled::new(&r, ErrorInfo::read(&r, false));
         assert_eq!((u.status, u.body.len()), (400, 15));
         assert_eq!(response(&[], "not json").status(), 400);
-        assert_eq!(ErrorInfo::read(&response(&[], "<x/>"), false), ErrorInfo::default());
+        assert_eq!(
+            ErrorInfo::read(&response(&[], "<x/>"), false),
+            ErrorInfo::default()
+        );
     }
 }

@@ -87,10 +87,7 @@ pub fn split_header_list(value: &str, http_dates: bool) -> Vec<String> {
     }
     items.push(finish(&cur, was_quoted));
     if http_dates {
-        return items
-            .chunks(2)
-            .map(|pair| pair.join(", "))
-            .collect();
+        return items.chunks(2).map(|pair| pair.join(", ")).collect();
     }
     if items.len() == 1 && items[0].is_empty() {
         return Vec::new();
@@ -140,7 +137,10 @@ mod tests {
                 "Mon, 16 Dec 2019 23:48:18 GMT, Tue, 17 Dec 2019 23:48:18 GMT",
                 true
             ),
-            ["Mon, 16 Dec 2019 23:48:18 GMT", "Tue, 17 Dec 2019 23:48:18 GMT"]
+            [
+                "Mon, 16 Dec 2019 23:48:18 GMT",
+                "Tue, 17 Dec 2019 23:48:18 GMT"
+            ]
         );
         assert!(split_header_list("", false).is_empty());
     }

@@ -12,7 +12,8 @@ use serde_json::{json, Map, Value};
 pub fn suite_model(suite: &Value, service_id: &str) -> Result<Value> {
     let mut meta = suite["metadata"].as_object().cloned().unwrap_or_default();
     meta.entry("serviceId").or_insert_with(|| json!(service_id));
-    meta.entry("apiVersion").or_insert_with(|| json!("2020-01-01"));
+    meta.entry("apiVersion")
+        .or_insert_with(|| json!("2020-01-01"));
     let mut ops = Map::new();
     for case in suite["cases"].as_array().into_iter().flatten() {
         let given = &case["given"];
@@ -35,7 +36,13 @@ fn lit(s: &str) -> String {
 }
 
 /// The body of the runner function for one case (`Result<(), String>`), in crate `root`.
-pub fn case_fn(model: &Model, lits: &Literals, root: &str, case: &Value, input: bool) -> Result<String, String> {
+pub fn case_fn(
+    model: &Model,
+    lits: &Literals,
+    root: &str,
+    case: &Value,
+    input: bool,
+) -> Result<String, String> {
     let op_name = case["given"]["name"].as_str().unwrap_or_default();
     let op = model
         .operations
@@ -63,7 +70,10 @@ pub fn case_fn(model: &Model, lits: &Literals, root: &str, case: &Value, input: 
             lit(&expected.to_string())
         ));
     }
-    let response = format!("let response = response({})?;\n    let got = {path}::parse_response(&response);", lit(&case["response"].to_string()));
+    let response = format!(
+        "let response = response({})?;\n    let got = {path}::parse_response(&response);",
+        lit(&case["response"].to_string())
+    );
     if let Some(err) = case.get("error") {
         let code = case["errorCode"].as_str().unwrap_or_default();
         let shape = op

@@ -27,12 +27,24 @@ pub const FILES: &[&str] = &["json", "json_1_0", "json_1_0-query-compatible", "r
 /// Cases not run, by `<dir>/<file>/<case id>`, with the reason.
 const SKIPPED: &[(&str, &str)] = &[
     ("input/json/SDKAppliedContentEncoding_awsJson1_1", GZIP),
-    ("input/json/SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1", GZIP),
+    (
+        "input/json/SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1",
+        GZIP,
+    ),
     ("input/json_1_0/SDKAppliedContentEncoding_awsJson1_0", GZIP),
-    ("input/json_1_0/SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_0", GZIP),
+    (
+        "input/json_1_0/SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_0",
+        GZIP,
+    ),
     ("input/rest-json/SDKAppliedContentEncoding_restJson1", GZIP),
-    ("input/rest-json/SDKAppendedGzipAfterProvidedEncoding_restJson1", GZIP),
-    ("input/rest-json/RestJsonHttpChecksumRequired", "`httpChecksumRequired` (a Content-MD5 header) is a checksum feature outside issue 10"),
+    (
+        "input/rest-json/SDKAppendedGzipAfterProvidedEncoding_restJson1",
+        GZIP,
+    ),
+    (
+        "input/rest-json/RestJsonHttpChecksumRequired",
+        "`httpChecksumRequired` (a Content-MD5 header) is a checksum feature outside issue 10",
+    ),
     ("input/json/AwsJson11HostWithPath", HOST_PATH),
     ("input/json_1_0/AwsJson10HostWithPath", HOST_PATH),
     ("input/rest-json/RestJsonHostWithPath", HOST_PATH),
@@ -41,7 +53,8 @@ const SKIPPED: &[(&str, &str)] = &[
 /// Why the request-compression cases are skipped.
 const GZIP: &str = "request compression (`requestCompression`, gzip) is outside issue 10";
 /// Why the custom-endpoint-path cases are skipped.
-const HOST_PATH: &str = "a custom endpoint's path (`https://example.com/custom`) is joined to the request path by \
+const HOST_PATH: &str =
+    "a custom endpoint's path (`https://example.com/custom`) is joined to the request path by \
                          awsgen_runtime::pipeline when sending, not by serialize_request";
 
 /// The runner's support code (comparison, response building, `main`).
@@ -117,7 +130,8 @@ fn prepare(dir: &Path, root: &Path) -> Result<(Vec<SuiteCrate>, Vec<Case>)> {
     for kind in ["input", "output"] {
         for file in FILES {
             let path = dir.join(kind).join(format!("{file}.json"));
-            let text = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            let text =
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
             let suites: Vec<Value> = serde_json::from_slice(&text)
                 .with_context(|| format!("{}: not a list of suites", path.display()))?;
             let file_name = format!("{kind}/{file}");
@@ -141,7 +155,8 @@ fn prepare(dir: &Path, root: &Path) -> Result<(Vec<SuiteCrate>, Vec<Case>)> {
                     let prefix = format!("rust/{crate_name}/");
                     for (p, content) in files.iter() {
                         if let Some(rel) = p.strip_prefix(&prefix) {
-                            out.insert(rel.to_string(), content.to_vec()).map_err(|e| e.to_string())?;
+                            out.insert(rel.to_string(), content.to_vec())
+                                .map_err(|e| e.to_string())?;
                         }
                     }
                     crates.push((crate_name.clone(), out));
@@ -182,9 +197,16 @@ fn build_and_run(
     members.push("\"runner\"".into());
     write_if_changed(
         &ws.join("Cargo.toml"),
-        format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", ")).as_bytes(),
+        format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+            members.join(", ")
+        )
+        .as_bytes(),
     )?;
-    write_if_changed(&ws.join("Cargo.lock"), &std::fs::read(root.join("Cargo.lock"))?)?;
+    write_if_changed(
+        &ws.join("Cargo.lock"),
+        &std::fs::read(root.join("Cargo.lock"))?,
+    )?;
     for (name, files) in crates {
         for (path, content) in files.iter() {
             write_if_changed(&ws.join(name).join(path), content)?;
@@ -196,7 +218,10 @@ fn build_and_run(
         runtime.display().to_string()
     );
     for (name, _) in crates {
-        deps.push_str(&format!("{} = {{ path = \"../{name}\", package = \"{name}\" }}\n", name.replace('-', "_")));
+        deps.push_str(&format!(
+            "{} = {{ path = \"../{name}\", package = \"{name}\" }}\n",
+            name.replace('-', "_")
+        ));
     }
     write_if_changed(
         &ws.join("runner/Cargo.toml"),
@@ -206,7 +231,9 @@ fn build_and_run(
     let mut table = String::new();
     for (i, case) in cases.iter().enumerate() {
         if let Ok(body) = &case.body {
-            main.push_str(&format!("\nfn case_{i}() -> Result<(), String> {{\n    {body}\n}}\n"));
+            main.push_str(&format!(
+                "\nfn case_{i}() -> Result<(), String> {{\n    {body}\n}}\n"
+            ));
             table.push_str(&format!("    ({:?}, case_{i}),\n", case.name));
         }
     }
