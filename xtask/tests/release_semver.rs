@@ -62,8 +62,13 @@ fn write_crate(model: &Model, ops: &[String], dir: &Path) {
     out.write_atomic(dir).expect("write crate");
 }
 
+/// One `cargo semver-checks` at a time: every case is a crate of the same name and version, and they
+/// share one target dir, so two at once overwrite each other's rustdoc JSON (the tests run in parallel).
+static SEMVER_CHECKS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Does `cargo semver-checks` accept `new` as a minor release of `old`?
 fn semver_accepts_minor(case: &str, old: &Path, new: &Path) -> (bool, String) {
+    let _one_at_a_time = SEMVER_CHECKS.lock().unwrap_or_else(|e| e.into_inner());
     let work = project_root().join("target/semver-work");
     let out = Command::new(semver_checks())
         .args([
