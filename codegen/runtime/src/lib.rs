@@ -7,6 +7,16 @@
 //! host), with the `endpoint` trait's host prefix, when the operation has one, attached as a
 //! [`HostPrefix`] extension; a response is read from an `http::Response<Vec<u8>>`.
 //!
+//! What generated types are made of (a generated crate re-exports `error` and `primitives` as its
+//! own modules of the same names, so users write `my_service::error::ValidationError`):
+//!
+//! - [`error`]: `BuildError`, `UnknownEnumValue`, `ValidationError` and its `Violation`s;
+//! - [`primitives`]: `DateTime`, `Blob`, unknown enum values and union members;
+//! - [`validation`], [`pattern`]: the checks generated `validate()` methods call;
+//! - [`wire`]: the JSON wire helpers generated serde impls call.
+//!
+//! Sending requests:
+//!
 //! - [`credentials`]: keys, from the environment, the shared files, a chain;
 //! - [`sigv4`]: Signature Version 4;
 //! - [`retry`]: the standard retry mode (classification, backoff with jitter, retry quota);
@@ -19,11 +29,16 @@
 //!   responses (percent-encoding, query strings, list headers, error codes, idempotency tokens).
 
 pub mod credentials;
+pub mod error;
+pub mod pattern;
 pub mod pipeline;
+pub mod primitives;
 pub mod protocol;
 pub mod retry;
 pub mod sigv4;
 pub mod transport;
+pub mod validation;
+pub mod wire;
 
 pub use http;
 

@@ -2,9 +2,11 @@
 //!
 //! Layout of the generated crate: `src/types/<type>.rs` (one file per structure, union, enum and
 //! intEnum, each with its builder, `validate()` and serde impls), `src/types.rs` (re-exports, also at
-//! the crate root), `src/builders.rs`, and small support modules copied from `runtime/`
-//! (`primitives`, `error`, `validation`, `wire`, `pattern`) plus `src/patterns.rs` holding the model's
-//! regular expressions. Lists are `Vec<T>`, maps `BTreeMap<String, T>`.
+//! the crate root), `src/builders.rs`, and `src/patterns.rs` holding the model's regular expressions.
+//! What is not model-specific (`error`, `primitives`, `validation`, `wire`, `pattern`) lives in the
+//! `awsgen-runtime` crate; `lib.rs` re-exports `error` and `primitives` as the crate's own modules and
+//! imports the others privately, so generated code names them `crate::wire::...` either way. Lists
+//! are `Vec<T>`, maps `BTreeMap<String, T>`.
 //!
 //! Decisions:
 //! - A member is a plain field exactly when it is `required` and not `clientOptional`; every other
@@ -22,7 +24,7 @@
 //!   else in Annex B mode; a pattern neither accepts is documented and left unchecked (found at
 //!   generation time, never a runtime panic).
 //! - serde impls are hand-written (no serde_derive): structures read through their builder with one
-//!   generic visitor in the crate's `wire` module, unions are one-key objects whose `Unknown` variant
+//!   generic visitor in the runtime's `wire` module, unions are one-key objects whose `Unknown` variant
 //!   keeps an unknown member's name and raw JSON value (so it round-trips). Under restJson1 they are the
 //!   HTTP body only: HTTP-bound members are skipped (and always `Option`), an `httpPayload` member is the
 //!   whole body (`http` decides where each member travels).
@@ -156,9 +158,6 @@ fn crate_files(
             render::render("src/operations.rs", operations::root(ops)),
         ));
     }
-    for (path, source) in runtime::sources(has_patterns) {
-        out.push(with_path(path, render::render_source(path, source)));
-    }
     if has_patterns {
         out.push(with_path(
             "src/patterns.rs",
@@ -167,7 +166,7 @@ fn crate_files(
     }
     out.push(Ok((
         "Cargo.toml".to_string(),
-        cargo_toml::cargo_toml(settings, has_patterns),
+        cargo_toml::cargo_toml(settings),
     )));
     let (readme, example) = readme::readme(ctx, settings);
     out.push(Ok(("README.md".to_string(), readme)));

@@ -14,13 +14,6 @@ pub fn render(path: &str, tokens: TokenStream) -> Result<String, String> {
     Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
 }
 
-/// Parse and format hand-written source text (the runtime files emitted into every crate).
-pub fn render_source(path: &str, source: &str) -> Result<String, String> {
-    let file = syn::parse_file(source)
-        .map_err(|e| format!("{path}: the runtime source does not parse: {e}"))?;
-    Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,5 @@
-//! Support code emitted into every generated crate (from `runtime/*.rs`, kept as plain Rust source),
-//! the crate root `lib.rs`, and `patterns.rs` (one lazily compiled `Pattern` per model pattern).
+//! The crate root `lib.rs` (its docs, and the `awsgen-runtime` modules it re-exports) and
+//! `patterns.rs` (one lazily compiled `Pattern` per model pattern).
 
 use super::ctx::{Ctx, PatternInfo};
 use super::docs;
@@ -8,26 +8,6 @@ use crate::ir::Protocol;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-const PRIMITIVES: &str = include_str!("runtime/primitives.rs");
-const ERROR: &str = include_str!("runtime/error.rs");
-const VALIDATION: &str = include_str!("runtime/validation.rs");
-const WIRE: &str = include_str!("runtime/wire.rs");
-const PATTERN: &str = include_str!("runtime/pattern.rs");
-
-/// The runtime files, by path in the generated crate.
-pub fn sources(patterns: bool) -> Vec<(&'static str, &'static str)> {
-    let mut out = vec![
-        ("src/error.rs", ERROR),
-        ("src/primitives.rs", PRIMITIVES),
-        ("src/validation.rs", VALIDATION),
-        ("src/wire.rs", WIRE),
-    ];
-    if patterns {
-        out.push(("src/pattern.rs", PATTERN));
-    }
-    out
-}
-
 /// `src/patterns.rs`.
 pub fn patterns(ctx: &Ctx) -> TokenStream {
     let items = ctx.patterns.iter().filter_map(|(src, info)| match info {
@@ -35,7 +15,7 @@ pub fn patterns(ctx: &Ctx) -> TokenStream {
             let name = format_ident!("P{}", index);
             let src = Literal::string(src);
             let flags = Literal::string(flags);
-            Some(quote!(pub(crate) static #name: crate::pattern::Pattern = crate::pattern::Pattern::new(#src, #flags);))
+            Some(quote!(pub(crate) static #name: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(#src, #flags);))
         }
         PatternInfo::Invalid(_) => None,
     });
@@ -128,7 +108,6 @@ pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool, operations: bool) 
     let skip = quote!(#[rustfmt::skip]);
     let pattern_mods = if patterns {
         quote! {
-            #skip mod pattern;
             #skip mod patterns;
         }
     } else {
@@ -158,17 +137,15 @@ pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool, operations: bool) 
 
         #[rustfmt::skip]
         pub mod builders;
-        #[rustfmt::skip]
-        pub mod error;
+        #[doc(inline)]
+        pub use ::awsgen_runtime::error;
         #operations
-        #[rustfmt::skip]
-        pub mod primitives;
+        #[doc(inline)]
+        pub use ::awsgen_runtime::primitives;
         #[rustfmt::skip]
         pub mod types;
-        #[rustfmt::skip]
-        mod validation;
-        #[rustfmt::skip]
-        mod wire;
+        #[allow(unused_imports)]
+        use ::awsgen_runtime::{validation, wire};
         #pattern_mods
 
         pub use types::*;

@@ -30,20 +30,16 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #[rustfmt::skip]
 pub mod builders;
-#[rustfmt::skip]
-pub mod error;
+#[doc(inline)]
+pub use ::awsgen_runtime::error;
 #[rustfmt::skip]
 pub mod operations;
-#[rustfmt::skip]
-pub mod primitives;
+#[doc(inline)]
+pub use ::awsgen_runtime::primitives;
 #[rustfmt::skip]
 pub mod types;
-#[rustfmt::skip]
-mod validation;
-#[rustfmt::skip]
-mod wire;
-#[rustfmt::skip]
-mod pattern;
+#[allow(unused_imports)]
+use ::awsgen_runtime::{validation, wire};
 #[rustfmt::skip]
 mod patterns;
 pub use types::*;

@@ -2,84 +2,87 @@
 
 //! The model's `pattern` constraints, each compiled on first use.
 #![allow(dead_code)]
-pub(crate) static P0: crate::pattern::Pattern = crate::pattern::Pattern::new(".*", "u");
-pub(crate) static P1: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P0: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
+    ".*",
+    "u",
+);
+pub(crate) static P1: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$",
     "u",
 );
-pub(crate) static P2: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P2: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\\/[0-9]{1,9})?$",
     "u",
 );
-pub(crate) static P3: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P3: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^(https|s3)://([^/])/?(.*)$",
     "u",
 );
-pub(crate) static P4: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P4: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^(https|s3)://([^/]+)/?(.*)$",
     "u",
 );
-pub(crate) static P5: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P5: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[-0-9a-zA-Z]+$",
     "u",
 );
-pub(crate) static P6: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P6: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[A-Za-z0-9\\.\\-_]+$",
     "u",
 );
-pub(crate) static P7: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P7: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[\\S\\s]*$",
     "u",
 );
-pub(crate) static P8: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P8: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[\\S]+$",
     "u",
 );
-pub(crate) static P9: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P9: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[\\s\\S]+$",
     "u",
 );
-pub(crate) static P10: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P10: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[a-zA-Z0-9-]+$",
     "u",
 );
-pub(crate) static P11: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P11: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[a-zA-Z0-9:/_-]*$",
     "u",
 );
-pub(crate) static P12: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P12: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*$",
     "u",
 );
-pub(crate) static P13: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P13: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*$",
     "u",
 );
-pub(crate) static P14: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P14: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$",
     "u",
 );
-pub(crate) static P15: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P15: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?$",
     "u",
 );
-pub(crate) static P16: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P16: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^[a-zA-Z_][a-zA-Z0-9_]*$",
     "u",
 );
-pub(crate) static P17: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P17: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
     "u",
 );
-pub(crate) static P18: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P18: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/",
     "u",
 );
-pub(crate) static P19: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P19: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model/",
     "u",
 );
-pub(crate) static P20: crate::pattern::Pattern = crate::pattern::Pattern::new(
+pub(crate) static P20: ::awsgen_runtime::pattern::Pattern = ::awsgen_runtime::pattern::Pattern::new(
     "^arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+$",
     "u",
 );

@@ -1,8 +1,6 @@
 //! Errors: a builder missing required members, a strict enum parse, and validation violations (each
 //! with a machine-readable [`Detail`]: the bound broken, the limits, the value found).
 
-#![allow(dead_code)]
-
 use ::std::fmt;
 
 /// `build()` was called with required members unset; names every one of them.
@@ -13,7 +11,9 @@ pub struct BuildError {
 }
 
 impl BuildError {
-    pub(crate) fn new(type_name: &'static str, missing: ::std::vec::Vec<&'static str>) -> Self {
+    /// For generated code (hidden from the docs).
+    #[doc(hidden)]
+    pub fn new(type_name: &'static str, missing: ::std::vec::Vec<&'static str>) -> Self {
         BuildError { type_name, missing }
     }
     /// The shape being built.
@@ -28,7 +28,11 @@ impl BuildError {
 
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot build {}: missing required member", self.type_name)?;
+        write!(
+            f,
+            "cannot build {}: missing required member",
+            self.type_name
+        )?;
         if self.missing.len() > 1 {
             f.write_str("s")?;
         }
@@ -49,7 +53,9 @@ pub struct UnknownEnumValue {
 }
 
 impl UnknownEnumValue {
-    pub(crate) fn new(type_name: &'static str, value: impl fmt::Display) -> Self {
+    /// For generated code (hidden from the docs).
+    #[doc(hidden)]
+    pub fn new(type_name: &'static str, value: impl fmt::Display) -> Self {
         UnknownEnumValue {
             type_name,
             value: value.to_string(),
@@ -66,7 +72,11 @@ impl UnknownEnumValue {
 
 impl fmt::Display for UnknownEnumValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a known {} value", self.value, self.type_name)
+        write!(
+            f,
+            "`{}` is not a known {} value",
+            self.value, self.type_name
+        )
     }
 }
 
@@ -84,7 +94,7 @@ pub enum Rule {
     Range,
     /// `pattern` (ECMAScript regular expression, not anchored).
     Pattern,
-    /// An enum value this crate does not know.
+    /// An enum value the generated crate does not know.
     Enum,
     /// `uniqueItems`: a list holds equal elements.
     UniqueItems,
@@ -204,7 +214,7 @@ pub enum Detail {
         /// The ECMAScript regular expression, as in the model.
         pattern: &'static str,
     },
-    /// An enum or intEnum value this crate does not know.
+    /// An enum or intEnum value the generated crate does not know.
     Enum {
         /// The Rust type name of the enum.
         type_name: &'static str,
@@ -218,7 +228,7 @@ pub enum Detail {
         /// The index of the earlier, equal element.
         first: usize,
     },
-    /// A union holds a member this crate does not know (it cannot be sent back).
+    /// A union holds a member the generated crate does not know (it cannot be sent back).
     UnknownUnionMember {
         /// The Rust type name of the union.
         type_name: &'static str,
@@ -244,7 +254,9 @@ impl Detail {
     /// The side of the limits a `length` or `range` violation is on; `None` for other rules.
     pub fn bound(&self) -> ::std::option::Option<Bound> {
         match self {
-            Detail::Length { bound, .. } | Detail::Range { bound, .. } => ::std::option::Option::Some(*bound),
+            Detail::Length { bound, .. } | Detail::Range { bound, .. } => {
+                ::std::option::Option::Some(*bound)
+            }
             _ => ::std::option::Option::None,
         }
     }
@@ -258,9 +270,15 @@ fn limits<T: fmt::Display>(
     unit: &str,
 ) -> fmt::Result {
     match (min, max) {
-        (::std::option::Option::Some(a), ::std::option::Option::Some(b)) => write!(f, "between {a} and {b}{unit}"),
-        (::std::option::Option::Some(a), ::std::option::Option::None) => write!(f, "at least {a}{unit}"),
-        (::std::option::Option::None, ::std::option::Option::Some(b)) => write!(f, "at most {b}{unit}"),
+        (::std::option::Option::Some(a), ::std::option::Option::Some(b)) => {
+            write!(f, "between {a} and {b}{unit}")
+        }
+        (::std::option::Option::Some(a), ::std::option::Option::None) => {
+            write!(f, "at least {a}{unit}")
+        }
+        (::std::option::Option::None, ::std::option::Option::Some(b)) => {
+            write!(f, "at most {b}{unit}")
+        }
         (::std::option::Option::None, ::std::option::Option::None) => f.write_str("no limits"),
     }
 }
@@ -270,13 +288,28 @@ impl fmt::Display for Detail {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Detail::Required { member } => write!(f, "missing required member `{member}`"),
-            Detail::Length { bound, actual, min, max, unit } => {
+            Detail::Length {
+                bound,
+                actual,
+                min,
+                max,
+                unit,
+            } => {
                 let unit = unit.as_str();
-                let side = if *bound == Bound::AboveMax { "too long" } else { "too short" };
+                let side = if *bound == Bound::AboveMax {
+                    "too long"
+                } else {
+                    "too short"
+                };
                 write!(f, "{side}: length {actual} {unit}, expected ")?;
                 limits(f, min, max, &::std::format!(" {unit}"))
             }
-            Detail::Range { bound, actual, min, max } => {
+            Detail::Range {
+                bound,
+                actual,
+                min,
+                max,
+            } => {
                 let side = match bound {
                     Bound::BelowMin => "too small",
                     Bound::AboveMax => "too large",
@@ -286,9 +319,14 @@ impl fmt::Display for Detail {
                 limits(f, min, max, "")
             }
             Detail::Pattern { pattern } => write!(f, "does not match the pattern {pattern:?}"),
-            Detail::Enum { type_name, value } => write!(f, "`{value}` is not a known {type_name} value"),
+            Detail::Enum { type_name, value } => {
+                write!(f, "`{value}` is not a known {type_name} value")
+            }
             Detail::UniqueItems { index, first } => {
-                write!(f, "element {index} repeats element {first}; elements must be unique")
+                write!(
+                    f,
+                    "element {index} repeats element {first}; elements must be unique"
+                )
             }
             Detail::UnknownUnionMember { type_name, member } => {
                 write!(f, "`{member}` is not a known member of union {type_name}")
@@ -340,8 +378,9 @@ pub struct ValidationError {
 }
 
 impl ValidationError {
-    /// `Ok(())` when `violations` is empty.
-    pub(crate) fn check(violations: ::std::vec::Vec<Violation>) -> ::std::result::Result<(), Self> {
+    /// `Ok(())` when `violations` is empty (for generated code; hidden from the docs).
+    #[doc(hidden)]
+    pub fn check(violations: ::std::vec::Vec<Violation>) -> ::std::result::Result<(), Self> {
         if violations.is_empty() {
             ::std::result::Result::Ok(())
         } else {

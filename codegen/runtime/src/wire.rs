@@ -1,19 +1,17 @@
-//! JSON wire support for the hand-written serde impls: map keys, missing members, timestamp formats
+//! JSON wire support for the generated serde impls: map keys, missing members, timestamp formats
 //! and non-finite floats (also inside lists and maps), blobs, and the generic structure visitor.
-
-#![allow(dead_code)]
 
 use crate::primitives::DateTime;
 use ::std::fmt;
 
 /// A map key, borrowed from the input when possible.
-pub(crate) enum Key<'de> {
+pub enum Key<'de> {
     Borrowed(&'de str),
     Owned(::std::string::String),
 }
 
 impl Key<'_> {
-    pub(crate) fn as_str(&self) -> &str {
+    pub fn as_str(&self) -> &str {
         match self {
             Key::Borrowed(s) => s,
             Key::Owned(s) => s,
@@ -29,13 +27,22 @@ impl<'de> ::serde::Deserialize<'de> for Key<'de> {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a member name")
             }
-            fn visit_borrowed_str<E: ::serde::de::Error>(self, v: &'de str) -> ::std::result::Result<Key<'de>, E> {
+            fn visit_borrowed_str<E: ::serde::de::Error>(
+                self,
+                v: &'de str,
+            ) -> ::std::result::Result<Key<'de>, E> {
                 ::std::result::Result::Ok(Key::Borrowed(v))
             }
-            fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<Key<'de>, E> {
+            fn visit_str<E: ::serde::de::Error>(
+                self,
+                v: &str,
+            ) -> ::std::result::Result<Key<'de>, E> {
                 ::std::result::Result::Ok(Key::Owned(v.to_string()))
             }
-            fn visit_string<E: ::serde::de::Error>(self, v: ::std::string::String) -> ::std::result::Result<Key<'de>, E> {
+            fn visit_string<E: ::serde::de::Error>(
+                self,
+                v: ::std::string::String,
+            ) -> ::std::result::Result<Key<'de>, E> {
                 ::std::result::Result::Ok(Key::Owned(v))
             }
         }
@@ -44,7 +51,7 @@ impl<'de> ::serde::Deserialize<'de> for Key<'de> {
 }
 
 /// The error for an object lacking required members (names every one).
-pub(crate) fn missing<E: ::serde::de::Error>(type_name: &str, members: &[&str]) -> E {
+pub fn missing<E: ::serde::de::Error>(type_name: &str, members: &[&str]) -> E {
     E::custom(::std::format_args!(
         "{type_name}: missing required member(s) {}",
         members.join(", ")
@@ -53,12 +60,12 @@ pub(crate) fn missing<E: ::serde::de::Error>(type_name: &str, members: &[&str]) 
 
 /// Writes a value of type `T` whose timestamps are not epoch seconds. The generated code names the
 /// format as a type, e.g. `Each<Sparse<Rfc3339>>` for a sparse list of RFC 3339 date-times.
-pub(crate) trait Format<T: ?Sized> {
+pub trait Format<T: ?Sized> {
     fn write<S: ::serde::Serializer>(v: &T, s: S) -> ::std::result::Result<S::Ok, S::Error>;
 }
 
 /// `timestampFormat: date-time`: an RFC 3339 string.
-pub(crate) struct Rfc3339;
+pub struct Rfc3339;
 
 impl Format<DateTime> for Rfc3339 {
     fn write<S: ::serde::Serializer>(v: &DateTime, s: S) -> ::std::result::Result<S::Ok, S::Error> {
@@ -67,7 +74,7 @@ impl Format<DateTime> for Rfc3339 {
 }
 
 /// `timestampFormat: http-date`: an HTTP date string.
-pub(crate) struct HttpDate;
+pub struct HttpDate;
 
 impl Format<DateTime> for HttpDate {
     fn write<S: ::serde::Serializer>(v: &DateTime, s: S) -> ::std::result::Result<S::Ok, S::Error> {
@@ -77,7 +84,7 @@ impl Format<DateTime> for HttpDate {
 
 /// A float: a JSON number when finite, else the string `"NaN"`, `"Infinity"` or `"-Infinity"`, as
 /// the JSON protocols write non-finite numbers.
-pub(crate) struct Float;
+pub struct Float;
 
 /// The JSON protocols' spelling of a non-finite float.
 fn non_finite(v: f64) -> &'static str {
@@ -111,10 +118,13 @@ impl Format<f64> for Float {
 }
 
 /// Every element of a list, or every value of a map, in format `F`.
-pub(crate) struct Each<F>(::std::marker::PhantomData<F>);
+pub struct Each<F>(::std::marker::PhantomData<F>);
 
 impl<T, F: Format<T>> Format<::std::vec::Vec<T>> for Each<F> {
-    fn write<S: ::serde::Serializer>(v: &::std::vec::Vec<T>, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn write<S: ::serde::Serializer>(
+        v: &::std::vec::Vec<T>,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeSeq as _;
         let mut seq = s.serialize_seq(::std::option::Option::Some(v.len()))?;
         for e in v {
@@ -139,10 +149,13 @@ impl<T, F: Format<T>> Format<::std::collections::BTreeMap<::std::string::String,
 }
 
 /// An element of a sparse list or map: `null`, or the value in format `F`.
-pub(crate) struct Sparse<F>(::std::marker::PhantomData<F>);
+pub struct Sparse<F>(::std::marker::PhantomData<F>);
 
 impl<T, F: Format<T>> Format<::std::option::Option<T>> for Sparse<F> {
-    fn write<S: ::serde::Serializer>(v: &::std::option::Option<T>, s: S) -> ::std::result::Result<S::Ok, S::Error> {
+    fn write<S: ::serde::Serializer>(
+        v: &::std::option::Option<T>,
+        s: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
         match v {
             ::std::option::Option::Some(e) => F::write(e, s),
             ::std::option::Option::None => s.serialize_none(),
@@ -151,10 +164,10 @@ impl<T, F: Format<T>> Format<::std::option::Option<T>> for Sparse<F> {
 }
 
 /// A borrowed value that serializes in format `F`.
-pub(crate) struct With<'a, F, T: ?Sized>(&'a T, ::std::marker::PhantomData<F>);
+pub struct With<'a, F, T: ?Sized>(&'a T, ::std::marker::PhantomData<F>);
 
 impl<'a, F, T: ?Sized> With<'a, F, T> {
-    pub(crate) fn new(v: &'a T) -> Self {
+    pub fn new(v: &'a T) -> Self {
         With(v, ::std::marker::PhantomData)
     }
 }
@@ -184,22 +197,34 @@ impl<'de> ::serde::Deserialize<'de> for DateTime {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a timestamp (epoch seconds, RFC 3339 or HTTP date)")
             }
-            fn visit_i64<E: ::serde::de::Error>(self, v: i64) -> ::std::result::Result<DateTime, E> {
+            fn visit_i64<E: ::serde::de::Error>(
+                self,
+                v: i64,
+            ) -> ::std::result::Result<DateTime, E> {
                 ::std::result::Result::Ok(DateTime::from_secs(v))
             }
-            fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::std::result::Result<DateTime, E> {
+            fn visit_u64<E: ::serde::de::Error>(
+                self,
+                v: u64,
+            ) -> ::std::result::Result<DateTime, E> {
                 i64::try_from(v)
                     .map(DateTime::from_secs)
                     .map_err(|_| E::custom("timestamp out of range"))
             }
-            fn visit_f64<E: ::serde::de::Error>(self, v: f64) -> ::std::result::Result<DateTime, E> {
+            fn visit_f64<E: ::serde::de::Error>(
+                self,
+                v: f64,
+            ) -> ::std::result::Result<DateTime, E> {
                 if v.is_finite() && v.abs() < 1e17 {
                     ::std::result::Result::Ok(DateTime::from_secs_f64(v))
                 } else {
                     ::std::result::Result::Err(E::custom("timestamp out of range"))
                 }
             }
-            fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<DateTime, E> {
+            fn visit_str<E: ::serde::de::Error>(
+                self,
+                v: &str,
+            ) -> ::std::result::Result<DateTime, E> {
                 DateTime::parse_rfc3339(v)
                     .or_else(|_| DateTime::parse_http_date(v))
                     .map_err(E::custom)
@@ -229,7 +254,7 @@ impl<'de> ::serde::Deserialize<'de> for crate::primitives::Blob {
 
 /// A dense map read from JSON: entries whose value is `null` are skipped (a dense map holds no
 /// nulls; the JSON protocols tell clients to drop them).
-pub(crate) struct DenseMap<V>(pub(crate) ::std::collections::BTreeMap<::std::string::String, V>);
+pub struct DenseMap<V>(pub ::std::collections::BTreeMap<::std::string::String, V>);
 
 impl<'de, V: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for DenseMap<V> {
     fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
@@ -239,9 +264,14 @@ impl<'de, V: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for DenseMap<V
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a map")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Self::Value, A::Error> {
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<Self::Value, A::Error> {
                 let mut out = ::std::collections::BTreeMap::new();
-                while let ::std::option::Option::Some((k, v)) = map.next_entry::<::std::string::String, ::std::option::Option<V>>()? {
+                while let ::std::option::Option::Some((k, v)) =
+                    map.next_entry::<::std::string::String, ::std::option::Option<V>>()?
+                {
                     if let ::std::option::Option::Some(v) = v {
                         out.insert(k, v);
                     }
@@ -254,7 +284,7 @@ impl<'de, V: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for DenseMap<V
 }
 
 /// The value of a union member that targets `smithy.api#Unit`: an empty object.
-pub(crate) struct Empty;
+pub struct Empty;
 
 impl ::serde::Serialize for Empty {
     fn serialize<S: ::serde::Serializer>(&self, s: S) -> ::std::result::Result<S::Ok, S::Error> {
@@ -264,9 +294,13 @@ impl ::serde::Serialize for Empty {
 }
 
 /// A builder that deserialization fills member by member (generated for every structure).
-pub(crate) trait Fields<'de>: ::std::default::Default {
+pub trait Fields<'de>: ::std::default::Default {
     /// Read the value of member `key`; `false` when `key` is not a member (its value is then skipped).
-    fn field<A: ::serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> ::std::result::Result<bool, A::Error>;
+    fn field<A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<bool, A::Error>;
 }
 
 struct StructVisitor<B> {
@@ -279,7 +313,10 @@ impl<'de, B: Fields<'de>> ::serde::de::Visitor<'de> for StructVisitor<B> {
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "a {} object", self.name)
     }
-    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<B, A::Error> {
+    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> ::std::result::Result<B, A::Error> {
         let mut b = B::default();
         while let ::std::option::Option::Some(key) = map.next_key::<Key<'de>>()? {
             if !b.field(key.as_str(), &mut map)? {
@@ -291,9 +328,12 @@ impl<'de, B: Fields<'de>> ::serde::de::Visitor<'de> for StructVisitor<B> {
 }
 
 /// Read a JSON object into the builder `B` (unknown members are skipped).
-pub(crate) fn deserialize_struct<'de, D: ::serde::Deserializer<'de>, B: Fields<'de>>(
+pub fn deserialize_struct<'de, D: ::serde::Deserializer<'de>, B: Fields<'de>>(
     d: D,
     name: &'static str,
 ) -> ::std::result::Result<B, D::Error> {
-    d.deserialize_map(StructVisitor { name, builder: ::std::marker::PhantomData })
+    d.deserialize_map(StructVisitor {
+        name,
+        builder: ::std::marker::PhantomData,
+    })
 }
