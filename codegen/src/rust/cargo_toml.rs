@@ -26,11 +26,14 @@ pub fn cargo_toml(settings: &Settings) -> String {
     // (cargo drops the path when publishing).
     let runtime = match &settings.runtime_path {
         Some(path) => format!(
-            "{{ version = {}, path = {} }}",
+            "{{ version = {}, path = {}, default-features = false }}",
             toml_str(&settings.runtime_version),
             toml_str(path)
         ),
-        None => toml_str(&settings.runtime_version),
+        None => format!(
+            "{{ version = {}, default-features = false }}",
+            toml_str(&settings.runtime_version)
+        ),
     };
     let deps = format!("awsgen-runtime = {runtime}\n{deps}");
     format!(
@@ -46,6 +49,12 @@ pub fn cargo_toml(settings: &Settings) -> String {
          {repository}\
          keywords = {}\n\
          categories = [\"api-bindings\", \"web-programming\"]\n\
+         \n\
+         [features]\n\
+         # The runtime's default blocking HTTPS transport (ureq + rustls) for the client; turn it off\n\
+         # (`default-features = false`) to bring your own through `awsgen_runtime::transport`.\n\
+         default = [\"ureq-transport\"]\n\
+         ureq-transport = [\"awsgen-runtime/ureq-transport\"]\n\
          \n\
          [dependencies]\n\
          {deps}",

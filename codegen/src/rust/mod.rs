@@ -35,6 +35,7 @@
 
 mod builders;
 mod cargo_toml;
+mod client;
 mod ctx;
 mod docs;
 mod enums;
@@ -152,6 +153,12 @@ fn crate_files(
             ),
         ),
     ];
+    if client::wanted(ctx, ops) {
+        let tokens = prelude::in_file(&["Client", "Config"], || {
+            client::client(ctx, ops, &settings.crate_name)
+        });
+        out.push(with_path("src/client.rs", render::render("src/client.rs", tokens)));
+    }
     if !ops.is_empty() {
         out.push(with_path(
             "src/operations.rs",

@@ -33,6 +33,8 @@ pub mod builders;
 #[doc(inline)]
 pub use ::awsgen_runtime::error;
 #[rustfmt::skip]
+pub mod client;
+#[rustfmt::skip]
 pub mod operations;
 #[doc(inline)]
 pub use ::awsgen_runtime::primitives;
