@@ -82,8 +82,15 @@ pub fn client(ctx: &Ctx, ops: &[(&Operation, String)], crate_name: &str) -> Toke
 fn method(ctx: &Ctx, op: &Operation, module: &str) -> TokenStream {
     let m = ident(module);
     let name = format_ident!("{}", module.trim_start_matches("r#"));
-    let input = op.input.as_ref().and_then(|i| ctx.types.get(i.as_str()).map(|_| ctx.type_path(i)));
-    let output = match op.output.as_ref().filter(|o| ctx.types.contains_key(o.as_str())) {
+    let input = op
+        .input
+        .as_ref()
+        .and_then(|i| ctx.types.get(i.as_str()).map(|_| ctx.type_path(i)));
+    let output = match op
+        .output
+        .as_ref()
+        .filter(|o| ctx.types.contains_key(o.as_str()))
+    {
         Some(o) => ctx.type_path(o),
         None => quote!(()),
     };
@@ -106,13 +113,16 @@ fn method(ctx: &Ctx, op: &Operation, module: &str) -> TokenStream {
             quote!(crate::operations::#m::serialize_request()),
         ),
     };
-    let pages = input.as_ref().and_then(|t| paginators(ctx, op, &name, t, &output, &err));
+    let pages = input
+        .as_ref()
+        .and_then(|t| paginators(ctx, op, &name, t, &output, &err));
+    let context = super::context_params::context(ctx, op);
     quote! {
         #[doc = #doc]
         pub fn #name(&self, #param) -> Result<#output, #err> {
             #validate
             let request = #serialize.map_err(|e| OperationError::Serialize(e.to_string()))?;
-            let response = self.core.send(request, &[])?;
+            let response = self.core.send(request, #context)?;
             crate::operations::#m::parse_response(&response).map_err(OperationError::Service)
         }
         #pages
@@ -122,12 +132,17 @@ fn method(ctx: &Ctx, op: &Operation, module: &str) -> TokenStream {
 /// A top-level member of the structure `id` by its model name.
 fn field<'a>(ctx: &Ctx<'a>, id: Option<&String>, member: &str) -> Option<Field<'a>> {
     let shape = ctx.shape(id?)?;
-    ctx.fields(shape).into_iter().find(|f| f.member.name == member)
+    ctx.fields(shape)
+        .into_iter()
+        .find(|f| f.member.name == member)
 }
 
 /// Whether a member targets a string shape.
 fn is_string(ctx: &Ctx, f: &Field) -> bool {
-    matches!(ctx.shape(&f.member.target).map(|s| &s.kind), Some(ShapeKind::String))
+    matches!(
+        ctx.shape(&f.member.target).map(|s| &s.kind),
+        Some(ShapeKind::String)
+    )
 }
 
 /// `<op>_pages` and `<op>_items` when the operation is paginated by top-level string tokens
@@ -148,7 +163,11 @@ fn paginators(
     }
     let rt = quote!(::awsgen_runtime::client::paginate);
     let (it, ot) = (ident(&in_tok.ident), ident(&out_tok.ident));
-    let get = if out_tok.plain { quote!(Some(&o.#ot)) } else { quote!(o.#ot.as_ref()) };
+    let get = if out_tok.plain {
+        quote!(Some(&o.#ot))
+    } else {
+        quote!(o.#ot.as_ref())
+    };
     let pages_name = format_ident!("{}_pages", name);
     let closure = quote!(impl FnMut(&#input) -> Result<#output, #err> + '_);
     let pages_doc = Literal::string(&format!(
@@ -198,7 +217,11 @@ fn items_fn(
         t = quote!(Option<#t>);
     }
     let fi = ident(&f.ident);
-    let take = if f.plain { quote!(o.#fi) } else { quote!(o.#fi.unwrap_or_default()) };
+    let take = if f.plain {
+        quote!(o.#fi)
+    } else {
+        quote!(o.#fi.unwrap_or_default())
+    };
     let rt = quote!(::awsgen_runtime::client::paginate);
     let items_name = format_ident!("{}_items", name);
     let doc = Literal::string(&format!(

@@ -36,6 +36,7 @@
 mod builders;
 mod cargo_toml;
 mod client;
+mod context_params;
 mod ctx;
 mod docs;
 mod enums;
@@ -157,7 +158,10 @@ fn crate_files(
         let tokens = prelude::in_file(&["Client", "Config"], || {
             client::client(ctx, ops, &settings.crate_name)
         });
-        out.push(with_path("src/client.rs", render::render("src/client.rs", tokens)));
+        out.push(with_path(
+            "src/client.rs",
+            render::render("src/client.rs", tokens),
+        ));
     }
     if !ops.is_empty() {
         out.push(with_path(

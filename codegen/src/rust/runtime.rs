@@ -114,7 +114,12 @@ pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool, operations: bool) 
         TokenStream::new()
     };
     let operations = if operations {
-        let client = ctx.model.service.endpoint_rules.is_some().then(|| quote!(#skip pub mod client;));
+        let client = ctx
+            .model
+            .service
+            .endpoint_rules
+            .is_some()
+            .then(|| quote!(#skip pub mod client;));
         quote! {
             #client
             #skip pub mod operations;

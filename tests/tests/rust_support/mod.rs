@@ -95,6 +95,11 @@ impl Workspace {
 
     /// Run cargo with `args` (offline); panic with its output when it fails.
     pub fn run(&self, args: &[&str], env: &[(&str, &str)]) {
+        self.output(args, env);
+    }
+
+    /// Like [`Workspace::run`], returning what cargo and the programs it ran printed.
+    pub fn output(&self, args: &[&str], env: &[(&str, &str)]) -> String {
         let mut all = vec![args[0], "--offline"];
         all.extend(&args[1..]);
         let mut cmd = cargo(self.dir.path(), &all);
@@ -109,6 +114,11 @@ impl Workspace {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
     }
 
     /// Every crate passes clippy with warnings denied, its tests, and `cargo doc` with warnings denied.
