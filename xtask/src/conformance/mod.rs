@@ -3,6 +3,7 @@
 //! file, with its failing cases), then exactly `N passed, N failed, N skipped`; the exit status is 1
 //! when any case failed.
 
+mod botocore;
 mod endpoints;
 mod protocol;
 mod sigv4;
@@ -27,6 +28,10 @@ enum Suite {
     /// Every `smithy.rules#endpointTests` case of every model (../shared/upstream/api-models-aws),
     /// against the model's own endpoint rule set.
     Endpoints(endpoints::Args),
+    /// The differential against botocore: every operation of 22 JSON-protocol services, seeded
+    /// random inputs serialized and random responses parsed by both botocore and the generated
+    /// crate.
+    Botocore(botocore::Args),
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -34,6 +39,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Suite::Sigv4(a) => sigv4::run(a),
         Suite::Protocol(a) => protocol::run(a),
         Suite::Endpoints(a) => endpoints::run(a),
+        Suite::Botocore(a) => botocore::run(a),
     }
 }
 

@@ -10,7 +10,7 @@
 //! host prefix); parsing `response` must give `result`, or the modeled `error` with its
 //! `errorCode` and `errorMessage`. Values are compared through `Debug`.
 
-mod cases;
+pub(super) mod cases;
 
 use super::{Outcome, Tally};
 use anyhow::{bail, Context, Result};
@@ -67,14 +67,14 @@ pub struct Args {
     suites: Option<PathBuf>,
 }
 
-/// A suite's generated crate: its name and files.
-type SuiteCrate = (String, codegen::FileSet);
+/// A generated crate: its name and files.
+pub(super) type SuiteCrate = (String, codegen::FileSet);
 
 /// One case: its display name, and the runner function body or why there is none.
-struct Case {
-    file: String,
-    name: String,
-    body: Result<String, String>,
+pub(super) struct Case {
+    pub file: String,
+    pub name: String,
+    pub body: Result<String, String>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -91,19 +91,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let work = root.join("target/conformance/protocol");
     let (crates, cases) = prepare(&dir, &root)?;
-    let results = build_and_run(&work, &root, &crates, &cases)?;
+    let (results, _) = build_and_run(&work, &root, &crates, &cases)?;
     let mut tally = Tally::default();
     let mut per_file: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     for case in &cases {
         let outcome = match SKIPPED.iter().find(|(n, _)| *n == case.name) {
             Some((_, why)) => Outcome::Skip(why.to_string()),
-            None => match &case.body {
-                Err(why) => Outcome::Fail(why.clone()),
-                Ok(_) => results
-                    .get(&case.name)
-                    .cloned()
-                    .unwrap_or_else(|| Outcome::Fail("the runner did not report this case".into())),
-            },
+            None => outcome(case, &results),
         };
         let e = per_file.entry(case.file.as_str()).or_default();
         match &outcome {
@@ -121,6 +115,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         println!("{file}: {p} passed, {f} failed, {s} skipped");
     }
     Ok(tally.finish())
+}
+
+/// What the runner said of `case` (a failure when its function could not be made).
+pub(super) fn outcome(case: &Case, results: &BTreeMap<String, Outcome>) -> Outcome {
+    match &case.body {
+        Err(why) => Outcome::Fail(why.clone()),
+        Ok(_) => results
+            .get(&case.name)
+            .cloned()
+            .unwrap_or_else(|| Outcome::Fail("the runner did not report this case".into())),
+    }
 }
 
 /// Every in-scope suite as a generated crate (name -> files), and every case.
@@ -145,21 +150,7 @@ fn prepare(dir: &Path, root: &Path) -> Result<(Vec<SuiteCrate>, Vec<Case>)> {
                             .map_err(|e| e.to_string())
                     });
                 let model = made.and_then(|model| {
-                    let mut settings = pipeline::Settings::for_model(&model);
-                    settings.rust.crate_name = crate_name.clone();
-                    settings.rust.runtime_path =
-                        Some(root.join("codegen/runtime").display().to_string());
-                    let files = pipeline::generate(&model, &[], &[Target::Rust], &settings)
-                        .map_err(|e| e.to_string())?;
-                    let mut out = codegen::FileSet::new();
-                    let prefix = format!("rust/{crate_name}/");
-                    for (p, content) in files.iter() {
-                        if let Some(rel) = p.strip_prefix(&prefix) {
-                            out.insert(rel.to_string(), content.to_vec())
-                                .map_err(|e| e.to_string())?;
-                        }
-                    }
-                    crates.push((crate_name.clone(), out));
+                    crates.push((crate_name.clone(), rust_crate(&model, &crate_name, root)?));
                     Ok(model)
                 });
                 let lits_model = model.as_ref().ok();
@@ -183,13 +174,36 @@ fn prepare(dir: &Path, root: &Path) -> Result<(Vec<SuiteCrate>, Vec<Case>)> {
     Ok((crates, cases))
 }
 
-/// Write the workspace (suite crates + runner), build it once, run the runner; outcome by case.
-fn build_and_run(
+/// The files of `model`'s Rust crate named `crate_name` (depending on the runtime by path).
+pub(super) fn rust_crate(
+    model: &codegen::Model,
+    crate_name: &str,
+    root: &Path,
+) -> Result<codegen::FileSet, String> {
+    let mut settings = pipeline::Settings::for_model(model);
+    settings.rust.crate_name = crate_name.to_string();
+    settings.rust.runtime_path = Some(root.join("codegen/runtime").display().to_string());
+    let files =
+        pipeline::generate(model, &[], &[Target::Rust], &settings).map_err(|e| e.to_string())?;
+    let mut out = codegen::FileSet::new();
+    let prefix = format!("rust/{crate_name}/");
+    for (p, content) in files.iter() {
+        if let Some(rel) = p.strip_prefix(&prefix) {
+            out.insert(rel.to_string(), content.to_vec())
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(out)
+}
+
+/// Write the workspace (the crates + the runner) under `work`, build it once, run the runner;
+/// outcome by case, and the seconds the build took.
+pub(super) fn build_and_run(
     work: &Path,
     root: &Path,
     crates: &[SuiteCrate],
     cases: &[Case],
-) -> Result<BTreeMap<String, Outcome>> {
+) -> Result<(BTreeMap<String, Outcome>, f64)> {
     // Files are rewritten only when they change, so that cargo rebuilds only what did.
     let ws = work.join("ws");
     std::fs::create_dir_all(ws.join("runner/src"))?;
@@ -198,7 +212,8 @@ fn build_and_run(
     write_if_changed(
         &ws.join("Cargo.toml"),
         format!(
-            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+            // No debug info: the crates are large and only run once.
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n\n[profile.dev]\ndebug = 0\n",
             members.join(", ")
         )
         .as_bytes(),
@@ -243,6 +258,7 @@ fn build_and_run(
     write_if_changed(&ws.join("runner/src/main.rs"), main.as_bytes())?;
     let target = work.join("target");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let started = std::time::Instant::now();
     let out = Command::new(&cargo)
         .current_dir(&ws)
         .args(["build", "--offline", "-q", "-p", "runner"])
@@ -257,6 +273,7 @@ fn build_and_run(
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    let built = started.elapsed().as_secs_f64();
     let run = Command::new(target.join("debug/runner"))
         .output()
         .context("running the runner")?;
@@ -273,7 +290,7 @@ fn build_and_run(
             _ => {}
         }
     }
-    Ok(results)
+    Ok((results, built))
 }
 
 /// Write `content` to `path` (creating its directory) unless the file already holds exactly that.
