@@ -31,6 +31,7 @@ with warnings.catch_warnings():
 
 import botocore
 import botocore.session
+from botocore.handlers import generate_idempotent_uuid
 from botocore.model import ServiceModel
 from botocore.parsers import create_parser
 from botocore.serialize import create_serializer
@@ -271,7 +272,7 @@ def serialized(req, op):
     body = req["body"]
     if isinstance(body, (bytes, bytearray)):
         body = body.decode("utf-8")
-    if body and req["headers"].get("Content-Type", "").endswith("json"):
+    if body and "json" in req["headers"].get("Content-Type", ""):
         body = json.dumps(tokens(json.loads(body)))
     return {"method": req["method"], "uri": uri, "headers": headers, "body": body}
 
@@ -377,8 +378,12 @@ def cases_for(model, op, values, count, parser, serializer, rest):
         except Unsatisfiable as e:
             out.append(("skip", f"input {i}: {e}"))
             continue
+        case = {"id": f"{op.name}/input{i}", "given": {"name": op.name}, "params": literal(params)}
+        # As botocore's client does before serializing (a `before-parameter-build` handler): unset
+        # idempotency tokens get a fresh UUID v4 (compared as "any v4 UUID", see `tokens`).
+        generate_idempotent_uuid(params, op)
         req = serializer.serialize_to_request(params, op)
-        case = {"id": f"{op.name}/input{i}", "given": {"name": op.name}, "params": literal(params), "serialized": serialized(req, op)}
+        case["serialized"] = serialized(req, op)
         if req.get("host_prefix"):
             case["host"] = req["host_prefix"] + "example.com"
         out.append(("case", case))

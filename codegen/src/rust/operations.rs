@@ -290,6 +290,19 @@ pub fn error_variants<'a>(ctx: &Ctx<'a>, op: &Operation) -> Vec<(&'a Shape, Stri
         .collect()
 }
 
+/// The member of error shape `s` that holds its message (`message`, `Message`, `errorMessage`,
+/// a string); without one, the `Error` variant keeps the message the response carried beside it.
+fn message_field<'a>(ctx: &Ctx<'a>, s: &'a Shape) -> Option<super::ctx::Field<'a>> {
+    ctx.fields(s).into_iter().find(|f| {
+        matches!(
+            f.member.name.to_ascii_lowercase().as_str(),
+            "message" | "errormessage"
+        ) && ctx
+            .shape(&f.member.target)
+            .is_some_and(|t| matches!(t.kind, ShapeKind::String))
+    })
+}
+
 /// The operation's `Error` enum, its accessors, and `parse_error`.
 fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
     let p = rt();
@@ -299,35 +312,36 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
         .collect();
     let variants = errors.iter().map(|(s, v)| {
         let t = ctx.type_path(&s.id);
-        let doc = Literal::string(&format!(" The modeled error {}.", docs::code(&s.name)));
-        quote!(#[doc = #doc] #v(#t),)
+        if message_field(ctx, s).is_some() {
+            let doc = Literal::string(&format!(" The modeled error {}.", docs::code(&s.name)));
+            quote!(#[doc = #doc] #v(#t),)
+        } else {
+            let doc = Literal::string(&format!(
+                " The modeled error {}, and the message the response carried (the shape models \
+                 none).",
+                docs::code(&s.name)
+            ));
+            quote!(#[doc = #doc] #v(#t, Option<String>),)
+        }
     });
     let code_arms = errors.iter().map(|(s, v)| {
         // Under awsQueryCompatible, the query code when the shape has one (as botocore reports it).
         let c = Literal::string(error_codes(ctx, s).last().unwrap_or(&s.name));
-        quote!(Self::#v(_) => Some(#c),)
-    });
-    let message_arms = errors.iter().map(|(s, v)| {
-        let fields = ctx.fields(s);
-        let msg = fields.iter().find(|f| {
-            matches!(
-                f.member.name.to_ascii_lowercase().as_str(),
-                "message" | "errormessage"
-            ) && ctx
-                .shape(&f.member.target)
-                .is_some_and(|t| matches!(t.kind, ShapeKind::String))
-        });
-        match msg {
-            Some(f) if f.plain => {
-                let n = ident(&f.ident);
-                quote!(Self::#v(e) => Some(e.#n.as_str()),)
-            }
-            Some(f) => {
-                let n = ident(&f.ident);
-                quote!(Self::#v(e) => e.#n.as_deref(),)
-            }
-            None => quote!(Self::#v(_) => None,),
+        match message_field(ctx, s) {
+            Some(_) => quote!(Self::#v(_) => Some(#c),),
+            None => quote!(Self::#v(..) => Some(#c),),
         }
+    });
+    let message_arms = errors.iter().map(|(s, v)| match message_field(ctx, s) {
+        Some(f) if f.plain => {
+            let n = ident(&f.ident);
+            quote!(Self::#v(e) => Some(e.#n.as_str()),)
+        }
+        Some(f) => {
+            let n = ident(&f.ident);
+            quote!(Self::#v(e) => e.#n.as_deref(),)
+        }
+        None => quote!(Self::#v(_, m) => m.as_deref(),),
     });
     let readers = errors
         .iter()
@@ -336,9 +350,13 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
     let parse_arms = errors.iter().enumerate().map(|(i, (s, v))| {
         let codes = error_codes(ctx, s).into_iter().map(|c| Literal::string(&c));
         let read = format_ident!("read_error_{}", i);
+        let made = match message_field(ctx, s) {
+            Some(_) => quote!(Error::#v(e)),
+            None => quote!(Error::#v(e, info.message.clone())),
+        };
         quote! {
             #(Some(#codes))|* => match #read(response) {
-                Ok(e) => Error::#v(e),
+                Ok(e) => #made,
                 Err(problem) => Error::Unhandled(#p::Unhandled::malformed(response, problem)),
             },
         }

@@ -78,10 +78,20 @@ pub fn request(ctx: &Ctx, op: &Operation, input: Option<&Shape>, fields: &[Field
             None => (text.clone(), false),
         };
         let wire = Literal::string(&name);
-        let field = fields.iter().find(|f| {
-            matches!(f.location, Location::Outside(Some(HttpBinding::Label)))
-                && label_name(f.member) == name
-        });
+        // The loaders write labels by member name (botocore's `locationName` labels are rewritten
+        // by `load::botocore::labels`); a label still written by `locationName` is found too.
+        let is_label =
+            |f: &&Field| matches!(f.location, Location::Outside(Some(HttpBinding::Label)));
+        let field = fields
+            .iter()
+            .filter(is_label)
+            .find(|f| f.member.name == name)
+            .or_else(|| {
+                fields
+                    .iter()
+                    .filter(is_label)
+                    .find(|f| label_name(f.member) == name)
+            });
         let (Some(f), Some(target)) = (field, field.and_then(|f| ctx.shape(&f.member.target)))
         else {
             return quote!(return Err(#p::SerializeError::missing_label(#wire)););

@@ -96,7 +96,7 @@ pub fn case_fn(
         return Ok(format!(
             "{response}\n    let want = {want}?;\n    let err = match got {{ Ok(v) => return Err(format!(\"parsed as success: {{v:?}}\")), Err(e) => e }};\n    \
              if err.code() != Some({code}) {{ return Err(format!(\"code {{:?}} != {{:?}}\", err.code(), {code})); }}\n    {message}\n    \
-             match err {{ {path}::Error::{variant}(e) => same(&e, &want), other => Err(format!(\"{{other:?}}\")) }}",
+             match err {{ {path}::Error::{variant}(e, ..) => same(&e, &want), other => Err(format!(\"{{other:?}}\")) }}",
             code = lit(code)
         ));
     }
