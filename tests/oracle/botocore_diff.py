@@ -413,9 +413,19 @@ def cases_for(model, op, values, count, parser, serializer, rest):
         status = err.metadata.get("error", {}).get("httpStatusCode", 400)
         resp = response(err, fields, rest, status)
         body = json.loads(resp["body"] or b"{}")
-        body["__type"] = err.metadata.get("error", {}).get("code", err.name) if not rest else err.name
+        code = err.metadata.get("error", {}).get("code", err.name) if not rest else err.name
+        # The code in each of the forms services send: plain, after a namespace, before a URL, and
+        # for restJson1 in the `X-Amzn-Errortype` header or the body's `code`.
+        written = values.rnd.choice(
+            [code, f"com.amazonaws.{model.endpoint_prefix}#{code}", f"{code}:http://internal.amazon.com/coral/"]
+        )
+        where = values.rnd.choice(["__type", "header", "code"] if rest else ["__type"])
+        if where == "header":
+            resp["headers"]["x-amzn-errortype"] = written
+        else:
+            body[where] = written
         if not message_key:
-            body["message"] = message
+            body[values.rnd.choice(["message", "Message"])] = message
         resp["body"] = json.dumps(body).encode()
         parsed = parser.parse(dict(resp), shape)
         code = parsed["Error"]["Code"]

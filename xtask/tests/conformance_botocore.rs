@@ -3,6 +3,9 @@
 //! every service is compared (or skipped, operation by operation, with the reason printed).
 //! Fails (does not skip) when `BOTOCORE_PYTHON` is not set.
 
+mod common;
+
+use common::totals;
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
@@ -19,16 +22,6 @@ const NAMED: &[&str] = &[
     "stepfunctions",
     "bedrock",
 ];
-
-/// `N passed, N failed, N skipped` of the last line.
-fn totals(stdout: &str) -> (usize, usize, usize) {
-    let last = stdout.lines().last().unwrap();
-    let n: Vec<usize> = last
-        .split(", ")
-        .map(|p| p.split(' ').next().unwrap().parse().unwrap())
-        .collect();
-    (n[0], n[1], n[2])
-}
 
 /// The number before `word` in `line` (`358 operations` -> 358).
 fn count(line: &str, word: &str) -> usize {

@@ -2,6 +2,9 @@
 //! skipped with a reason (at most 5% skipped), and a corrupted expectation fails with the case
 //! named and exit status 1. Fails (does not skip) when ../shared is missing.
 
+mod common;
+
+use common::totals;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -47,16 +50,6 @@ fn run(dir: &Path) -> (bool, String) {
         String::from_utf8_lossy(&out.stderr)
     );
     (out.status.success(), stdout)
-}
-
-/// `N passed, N failed, N skipped` of the last line.
-fn totals(stdout: &str) -> (usize, usize, usize) {
-    let last = stdout.lines().last().unwrap();
-    let n: Vec<usize> = last
-        .split(", ")
-        .map(|p| p.split(' ').next().unwrap().parse().unwrap())
-        .collect();
-    (n[0], n[1], n[2])
 }
 
 /// One test, so that the two runs share the build directory one after the other.

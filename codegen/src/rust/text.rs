@@ -37,10 +37,10 @@ pub fn to_text(
 ) -> TokenStream {
     match &target.kind {
         ShapeKind::String if header && encoded_string(m, target) => {
-            quote!(<_ as ::base64::Engine>::encode(&::base64::engine::general_purpose::STANDARD, #v.as_bytes()))
+            quote!(::awsgen_runtime::protocol::base64_encode(#v.as_bytes()))
         }
         ShapeKind::Blob => {
-            quote!(<_ as ::base64::Engine>::encode(&::base64::engine::general_purpose::STANDARD, #v.as_bytes()))
+            quote!(::awsgen_runtime::protocol::base64_encode(#v.as_bytes()))
         }
         ShapeKind::String => quote!(#v.to_string()),
         ShapeKind::Enum(_) => quote!(#v.as_str().to_string()),
@@ -72,7 +72,7 @@ pub fn from_text(
     s: TokenStream,
     ts: TimestampFormat,
 ) -> TokenStream {
-    let decode = quote!(<_ as ::base64::Engine>::decode(&::base64::engine::general_purpose::STANDARD, #s.trim()).map_err(|e| e.to_string()));
+    let decode = quote!(::awsgen_runtime::protocol::base64_decode(#s));
     let parse = |t: TokenStream| quote!(#s.trim().parse::<#t>().map_err(|e| e.to_string()));
     match &target.kind {
         ShapeKind::String if encoded_string(m, target) => {

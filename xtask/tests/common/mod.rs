@@ -83,3 +83,13 @@ pub fn upstream(rel: &str) -> PathBuf {
     assert!(p.is_file(), "missing upstream model {}", p.display());
     p
 }
+
+/// `(passed, failed, skipped)` of a conformance command's last line, `N passed, N failed, N skipped`.
+pub fn totals(stdout: &str) -> (usize, usize, usize) {
+    let last = stdout.lines().last().expect("some output");
+    let n: Vec<usize> = last
+        .split(", ")
+        .map(|p| p.split(' ').next().unwrap().parse().unwrap())
+        .collect();
+    (n[0], n[1], n[2])
+}

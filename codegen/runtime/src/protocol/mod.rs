@@ -10,8 +10,8 @@ mod text;
 pub use errors::{ErrorInfo, Unhandled};
 pub use request::{encode_label, Query, RequestBuilder, SerializeError};
 pub use text::{
-    format_f32, format_f64, header_list_item, idempotency_token, parse_f32, parse_f64,
-    split_header_list,
+    base64_decode, base64_encode, format_f32, format_f64, header_list_item, idempotency_token,
+    parse_f32, parse_f64, split_header_list,
 };
 
 /// A response body read as JSON: an empty body counts as `{}` (services send none for an output

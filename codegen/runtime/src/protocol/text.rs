@@ -1,6 +1,6 @@
 //! Values as header and query text: floats (`NaN`, `Infinity`, `-Infinity` for non-finite ones),
-//! list headers (comma-separated, items quoted when they hold a comma or a quote), and fresh
-//! idempotency tokens.
+//! list headers (comma-separated, items quoted when they hold a comma or a quote), base64 (blobs,
+//! `jsonvalue` / `mediaType` strings in headers), and fresh idempotency tokens.
 
 use std::borrow::Cow;
 
@@ -14,6 +14,20 @@ fn non_finite(v: f64) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// `bytes` in standard base64 (blobs and `jsonvalue` / `mediaType` strings in headers).
+pub fn base64_encode(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Standard base64 text (surrounding whitespace ignored) as bytes.
+pub fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map_err(|e| e.to_string())
 }
 
 /// A 32-bit float as text: its shortest decimal form, or `NaN`, `Infinity`, `-Infinity`.
