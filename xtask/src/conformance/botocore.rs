@@ -9,7 +9,8 @@
 //! model becomes its whole crate through the real generator, each case a function of one runner
 //! crate (`protocol::cases::case_fn`), everything built with ONE cargo invocation in
 //! `target/conformance/botocore`, and the request compared with botocore's (method, path, query,
-//! every header botocore set, body as JSON, host prefix), the parsed output or error with botocore's.
+//! every header botocore set and no other, body as JSON, host prefix), the parsed output or error
+//! with botocore's.
 
 use super::protocol::{self, cases, Case, SuiteCrate};
 use super::{Outcome, Tally};

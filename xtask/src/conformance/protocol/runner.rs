@@ -86,6 +86,16 @@ pub fn check_request(req: &http::Request<Vec<u8>>, expected: &str) -> Result<(),
             }
         }
     }
+    // The botocore differential lists every header botocore set: we set no other.
+    // (`ignoreHeaders`: those it leaves to its HTTP layer where we set them, see botocore_diff.py.)
+    if let (Some(true), Some(h)) = (want["onlyHeaders"].as_bool(), want["headers"].as_object()) {
+        let ignored: Vec<&str> = want["ignoreHeaders"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        for k in req.headers().keys() {
+            if !h.keys().any(|w| w.eq_ignore_ascii_case(k.as_str())) && !ignored.contains(&k.as_str()) {
+                problems.push(format!("header {k} set, botocore sets none"));
+            }
+        }
+    }
     if let Some(f) = want["forbidHeaders"].as_array() {
         for k in f.iter().filter_map(Value::as_str) {
             if req.headers().contains_key(k) {
