@@ -1,11 +1,14 @@
 //! `cargo xtask bench check` (only when named: it takes many minutes): `cargo check` and a debug
-//! `cargo build` of the Rust crate generated for the whole SageMaker model (all operations), next to
-//! `aws-sdk-sagemaker` from crates.io, in the same run. Wall time and peak memory (max RSS of the
-//! largest process, from `/usr/bin/time` when present; wall time only otherwise), each both from
-//! clean (dependencies included) and for the crate alone (dependencies already built). Everything
-//! lives under `target/bench/check/`; dependencies are fetched before anything is timed, and the
-//! timed runs are `--offline`.
+//! `cargo build` of the Rust crate generated for the whole SageMaker model (all operations, with its
+//! client and default features), next to `aws-sdk-sagemaker` from crates.io with its default
+//! features, in the same run. Wall time and peak memory (max RSS of the largest process, from
+//! `/usr/bin/time` when present; wall time only otherwise), each both from clean (dependencies
+//! included) and for the crate alone (dependencies already built). Then a clean debug build of a
+//! small binary creating an endpoint configuration on each side (see `check_bin`). Everything lives
+//! under `target/bench/check/`; dependencies are fetched before anything is timed, and the timed runs
+//! are `--offline`.
 
+use super::check_bin;
 use crate::paths;
 use anyhow::{bail, Context, Result};
 use codegen::pipeline::{self, Settings, Target};
@@ -13,9 +16,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-/// The `aws-sdk-sagemaker` release compared against (SageMaker API 2017-07-24, as ours), without its
-/// default features (HTTP client, TLS, tokio): the comparison is about the crate itself.
-const AWS_SDK_VERSION: &str = "1.248.0";
+/// The `aws-sdk-sagemaker` release compared against (SageMaker API 2017-07-24, as ours), with its
+/// default features (HTTP client, TLS, tokio), as ours has its default transport (ureq + rustls).
+pub(super) const AWS_SDK_VERSION: &str = "1.248.0";
 pub(super) const TIME: &str = "/usr/bin/time";
 
 /// One timed cargo run.
@@ -24,11 +27,20 @@ pub(super) struct Sample {
     pub(super) max_rss_kb: Option<u64>,
 }
 
-/// A crate to measure: its directory (its own workspace) and the package whose build is "the crate".
+/// A crate to measure: its directory (its own workspace), the package whose build is "the crate",
+/// and which of its targets are built.
 pub(super) struct Subject {
     pub(super) label: String,
     pub(super) dir: PathBuf,
     pub(super) package: String,
+    pub(super) targets: Targets,
+}
+
+/// What `cargo check|build` builds of a subject: its library, or its binaries.
+#[derive(Clone, Copy)]
+pub(super) enum Targets {
+    Lib,
+    Bins,
 }
 
 pub fn run() -> Result<()> {
@@ -36,7 +48,8 @@ pub fn run() -> Result<()> {
     std::fs::create_dir_all(&root).with_context(|| format!("creating {}", root.display()))?;
     println!("bench check: {}", load_average());
     let subjects = [ours(&root)?, aws(&root)?];
-    for s in &subjects {
+    let bins = check_bin::subjects(&root)?;
+    for s in subjects.iter().chain(&bins) {
         eprintln!("fetching dependencies of {}", s.label);
         cargo(s, &root, &["fetch"], "fetch")?;
     }
@@ -50,13 +63,37 @@ pub fn run() -> Result<()> {
             let all = timed(s, &root, mode, "from clean")?;
             cargo(s, &root, &["clean", "-p", &s.package], "clean -p")?;
             let own = timed(s, &root, mode, "crate only")?;
-            rows.push((s.label.clone(), format!("cargo {mode}, from clean"), all));
-            rows.push((s.label.clone(), format!("cargo {mode}, crate only"), own));
+            rows.push(row(s, format!("cargo {mode}, from clean"), all));
+            rows.push(row(s, format!("cargo {mode}, crate only"), own));
         }
+        free(s, &root)?;
+    }
+    let mut bin_rows = Vec::new();
+    for s in &bins {
+        cargo(s, &root, &["clean"], "clean")?;
+        let all = timed(s, &root, "build", "from clean")?;
+        bin_rows.push(row(s, "cargo build, from clean".into(), all));
+        free(s, &root)?;
     }
     print!("\n{}", table(&rows));
+    print!("\n{}", table(&bin_rows));
     println!("\nafter: {}", load_average());
     Ok(())
+}
+
+/// One result row, also printed at once (a later failure, e.g. a full disk, keeps what was measured).
+fn row(s: &Subject, step: String, sample: Sample) -> (String, String, Sample) {
+    let rss = sample.max_rss_kb.map_or("-".to_string(), |kb| {
+        format!("{:.0} MB", kb as f64 / 1024.0)
+    });
+    eprintln!("  {step}: {:.1} s, peak RSS {rss}", sample.wall);
+    (s.label.clone(), step, sample)
+}
+
+/// Removes a measured subject's target directory: the four together take several GB of disk.
+fn free(s: &Subject, root: &Path) -> Result<()> {
+    let dir = target_dir(s, root);
+    std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))
 }
 
 /// Generates the whole-SageMaker crate into `root/ours` (its own workspace); times the generation.
@@ -97,6 +134,7 @@ fn ours(root: &Path) -> Result<Subject> {
         label: format!("{name} (generated here)"),
         dir,
         package: name,
+        targets: Targets::Lib,
     })
 }
 
@@ -108,8 +146,8 @@ fn aws(root: &Path) -> Result<Subject> {
         dir.join("Cargo.toml"),
         format!(
             "[package]\nname = \"bench-aws-sdk-sagemaker\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
-             publish = false\n\n[dependencies]\naws-sdk-sagemaker = {{ version = \"={AWS_SDK_VERSION}\", \
-             default-features = false }}\n\n[workspace]\n"
+             publish = false\n\n[dependencies]\naws-sdk-sagemaker = \"={AWS_SDK_VERSION}\"\n\n\
+             [workspace]\n"
         ),
     )?;
     std::fs::write(
@@ -117,9 +155,43 @@ fn aws(root: &Path) -> Result<Subject> {
         "//! Uses the SDK so it is really compiled.\npub use aws_sdk_sagemaker;\n",
     )?;
     Ok(Subject {
-        label: format!("aws-sdk-sagemaker {AWS_SDK_VERSION} (no default features)"),
+        label: format!("aws-sdk-sagemaker {AWS_SDK_VERSION} (default features)"),
         dir,
         package: "aws-sdk-sagemaker".into(),
+        targets: Targets::Lib,
+    })
+}
+
+/// A tiny crate in `root/<package>` (its own workspace) with these `[dependencies]` lines and one
+/// source file: `src/lib.rs` for a library, `src/main.rs` for a binary.
+pub(super) fn tiny_crate(
+    root: &Path,
+    package: &str,
+    label: String,
+    deps: &str,
+    targets: Targets,
+    source: &str,
+) -> Result<Subject> {
+    let dir = root.join(package);
+    std::fs::create_dir_all(dir.join("src"))
+        .with_context(|| format!("creating {}", dir.display()))?;
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"{package}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\n{deps}\n\n[workspace]\n"
+        ),
+    )?;
+    let file = match targets {
+        Targets::Lib => "src/lib.rs",
+        Targets::Bins => "src/main.rs",
+    };
+    std::fs::write(dir.join(file), source)?;
+    Ok(Subject {
+        label,
+        dir,
+        package: package.to_string(),
+        targets,
     })
 }
 
@@ -158,7 +230,11 @@ pub(super) fn timed(s: &Subject, root: &Path, mode: &str, what: &str) -> Result<
     } else {
         Command::new(cargo_bin())
     };
-    cmd.args([mode, "--offline", "--lib"]);
+    let targets = match s.targets {
+        Targets::Lib => "--lib",
+        Targets::Bins => "--bins",
+    };
+    cmd.args([mode, "--offline", targets]);
     eprintln!("{}: cargo {mode}, {what}", s.label);
     let wall = run_logged(s, root, cmd, &format!("{mode} {what}"))?;
     let max_rss_kb = if use_time {

@@ -1,16 +1,19 @@
 //! `cargo xtask bench [AREA...]`: benchmarks that print numbers (median and min of N runs) on the real
 //! upstream models. Areas: load, rust, r, diff, pipeline (all when none is named). Build in release (the
 //! `cargo xtask` alias does). `check` (cargo check/build of the whole-SageMaker crate next to
-//! `aws-sdk-sagemaker`, many minutes) runs only when named: `cargo xtask bench check`, and so does
-//! `sigv4` (a fresh build of `aws-sigv4` next to `hmac` + `sha2`).
+//! `aws-sdk-sagemaker`, many minutes) runs only when named: `cargo xtask bench check`, and so do
+//! `sigv4` (a fresh build of `aws-sigv4` next to `hmac` + `sha2`) and `wire` (requests and responses
+//! per second, ours next to `aws-sdk-sagemaker`'s, with criterion).
 
 mod check;
+mod check_bin;
 mod diff;
 mod load;
 mod pipeline;
 mod r;
 mod rust;
 mod sigv4_deps;
+mod wire;
 
 use anyhow::{bail, Result};
 use std::process::ExitCode;
@@ -18,8 +21,8 @@ use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Areas to run: load, rust, r, diff, pipeline (the default: all of them); check, sigv4 (only when
-    /// named).
+    /// Areas to run: load, rust, r, diff, pipeline (the default: all of them); check, sigv4, wire (only
+    /// when named).
     areas: Vec<String>,
     /// Runs per measurement.
     #[arg(long, default_value_t = 10)]
@@ -51,9 +54,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let all = args.areas.is_empty();
     let wants = |a: &str| all || args.areas.iter().any(|x| x == a);
     for a in &args.areas {
-        if !["load", "rust", "r", "diff", "pipeline", "check", "sigv4"].contains(&a.as_str()) {
+        if ![
+            "load", "rust", "r", "diff", "pipeline", "check", "sigv4", "wire",
+        ]
+        .contains(&a.as_str())
+        {
             bail!(
-                "unknown bench area {a:?} (expected load, rust, r, diff, pipeline, check, sigv4)"
+                "unknown bench area {a:?} (expected load, rust, r, diff, pipeline, check, sigv4, wire)"
             );
         }
     }
@@ -78,6 +85,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if args.areas.iter().any(|x| x == "sigv4") {
         sigv4_deps::run()?;
+    }
+    if args.areas.iter().any(|x| x == "wire") {
+        wire::run()?;
     }
     Ok(ExitCode::SUCCESS)
 }

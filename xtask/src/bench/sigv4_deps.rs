@@ -6,27 +6,19 @@
 //! Everything lives under `target/bench/sigv4/`; dependencies are fetched before anything is timed.
 
 use super::check::{self, Subject};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::Path;
 
 /// One tiny library crate in `root/<package>` with these `[dependencies]` lines and this `lib.rs`.
 fn subject(root: &Path, package: &str, label: &str, deps: &str, lib: &str) -> Result<Subject> {
-    let dir = root.join(package);
-    std::fs::create_dir_all(dir.join("src"))
-        .with_context(|| format!("creating {}", dir.display()))?;
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"{package}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [dependencies]\n{deps}\n\n[workspace]\n"
-        ),
-    )?;
-    std::fs::write(dir.join("src/lib.rs"), lib)?;
-    Ok(Subject {
-        label: label.to_string(),
-        dir,
-        package: package.to_string(),
-    })
+    check::tiny_crate(
+        root,
+        package,
+        label.to_string(),
+        deps,
+        check::Targets::Lib,
+        lib,
+    )
 }
 
 pub fn run() -> Result<()> {
