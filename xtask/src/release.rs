@@ -63,6 +63,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if out.exists() {
         std::fs::remove_dir_all(&out).with_context(|| format!("removing {}", out.display()))?;
     }
+    drop_overlay_extractions("awsgen-runtime")?;
     for (_, m) in &manifests {
         step(&format!("cargo package {}", m.rust.crate_name));
         let mut cmd = cargo();
@@ -130,6 +131,41 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `cargo package` of several crates verifies each against a local overlay registry of the others'
+/// fresh `.crate`s, which cargo extracts once per name and version under
+/// `$CARGO_HOME/registry/src/-<hash>/` (the `-` is the empty host of a local registry; crates.io's are
+/// `index.crates.io-<hash>`) and then reuses. After the runtime changes without a version bump, the
+/// generated crate would be verified against the runtime as an earlier `cargo package` saw it, so
+/// those extractions of `name` go first.
+fn drop_overlay_extractions(name: &str) -> Result<()> {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let Some(src) = home.map(|h| h.join("registry/src")) else {
+        return Ok(());
+    };
+    let Ok(registries) = std::fs::read_dir(&src) else {
+        return Ok(());
+    };
+    for registry in registries.flatten() {
+        if !registry.file_name().to_string_lossy().starts_with('-') {
+            continue;
+        }
+        for krate in std::fs::read_dir(registry.path())?.flatten() {
+            let file = krate.file_name();
+            let version = file
+                .to_str()
+                .and_then(|n| n.strip_prefix(name))
+                .and_then(|r| r.strip_prefix('-'));
+            if version.is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit())) {
+                std::fs::remove_dir_all(krate.path())
+                    .with_context(|| format!("removing {}", krate.path().display()))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn cargo() -> Command {
