@@ -64,6 +64,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         std::fs::remove_dir_all(&out).with_context(|| format!("removing {}", out.display()))?;
     }
     drop_overlay_extractions("awsgen-runtime")?;
+    // A target dir of its own, emptied first: cargo never rebuilds a registry package it has built
+    // (their sources are taken as immutable), so a runtime built from an earlier overlay would be
+    // reused by the verification build in the workspace's target dir.
+    let package_target = paths::root().join("target/release-package");
+    if package_target.exists() {
+        std::fs::remove_dir_all(&package_target)
+            .with_context(|| format!("removing {}", package_target.display()))?;
+    }
     for (_, m) in &manifests {
         step(&format!("cargo package {}", m.rust.crate_name));
         let mut cmd = cargo();
@@ -79,10 +87,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if args.dry_run {
             cmd.arg("--allow-dirty");
         }
+        cmd.env("CARGO_TARGET_DIR", &package_target);
         run_ok(&mut cmd, "cargo package")?;
         let file = format!("{}-{}.crate", m.rust.crate_name, m.rust.version);
         copy_into(
-            &paths::root().join("target/package").join(&file),
+            &package_target.join("package").join(&file),
             &out.join("crates"),
         )?;
         step(&format!("R CMD build {}", m.r.package));
