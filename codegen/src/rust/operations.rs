@@ -306,13 +306,14 @@ fn message_field<'a>(ctx: &Ctx<'a>, s: &'a Shape) -> Option<super::ctx::Field<'a
 /// The operation's `Error` enum, its accessors, and `parse_error`.
 fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
     let p = rt();
-    let errors: Vec<(&Shape, proc_macro2::Ident)> = error_variants(ctx, op)
+    // Each error's shape, variant and message member (looked up once: four places read it).
+    let errors: Vec<_> = error_variants(ctx, op)
         .into_iter()
-        .map(|(s, v)| (s, ident(&v)))
+        .map(|(s, v)| (s, ident(&v), message_field(ctx, s)))
         .collect();
-    let variants = errors.iter().map(|(s, v)| {
+    let variants = errors.iter().map(|(s, v, msg)| {
         let t = ctx.type_path(&s.id);
-        if message_field(ctx, s).is_some() {
+        if msg.is_some() {
             let doc = Literal::string(&format!(" The modeled error {}.", docs::code(&s.name)));
             quote!(#[doc = #doc] #v(#t),)
         } else {
@@ -324,15 +325,15 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
             quote!(#[doc = #doc] #v(#t, Option<String>),)
         }
     });
-    let code_arms = errors.iter().map(|(s, v)| {
+    let code_arms = errors.iter().map(|(s, v, msg)| {
         // Under awsQueryCompatible, the query code when the shape has one (as botocore reports it).
         let c = Literal::string(error_codes(ctx, s).last().unwrap_or(&s.name));
-        match message_field(ctx, s) {
+        match msg {
             Some(_) => quote!(Self::#v(_) => Some(#c),),
             None => quote!(Self::#v(..) => Some(#c),),
         }
     });
-    let message_arms = errors.iter().map(|(s, v)| match message_field(ctx, s) {
+    let message_arms = errors.iter().map(|(_, v, msg)| match msg {
         Some(f) if f.plain => {
             let n = ident(&f.ident);
             quote!(Self::#v(e) => Some(e.#n.as_str()),)
@@ -346,11 +347,11 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
     let readers = errors
         .iter()
         .enumerate()
-        .map(|(i, (s, _))| reader_fn(ctx, s, &format_ident!("read_error_{}", i)));
-    let parse_arms = errors.iter().enumerate().map(|(i, (s, v))| {
+        .map(|(i, (s, _, _))| reader_fn(ctx, s, &format_ident!("read_error_{}", i)));
+    let parse_arms = errors.iter().enumerate().map(|(i, (s, v, msg))| {
         let codes = error_codes(ctx, s).into_iter().map(|c| Literal::string(&c));
         let read = format_ident!("read_error_{}", i);
-        let made = match message_field(ctx, s) {
+        let made = match msg {
             Some(_) => quote!(Error::#v(e)),
             None => quote!(Error::#v(e, info.message.clone())),
         };
