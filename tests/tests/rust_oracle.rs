@@ -120,21 +120,17 @@ type Finding = (String, String);
 /// What our side says about one request.
 #[derive(Debug)]
 enum Ours {
-    /// serde stopped: (path, message).
+    /// The JSON reader stopped: (path, message).
     Unreadable(String, String),
     /// `validate()` findings of the kinds botocore checks, and how many others were dropped.
     Checked(Vec<Finding>, usize),
 }
 
 fn ours(line: &str) -> Ours {
-    let de = &mut serde_json::Deserializer::from_str(line);
-    let input: CreateEndpointConfigInput = match serde_path_to_error::deserialize(de) {
+    let read = awsgen_runtime::schema::json::from_slice::<CreateEndpointConfigInput>(line.as_bytes());
+    let input = match read {
         Ok(v) => v,
-        Err(e) => {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            return Ours::Unreadable(path, e.into_inner().to_string());
-        }
+        Err(e) => return Ours::Unreadable(e.path(), e.message().to_string()),
     };
     let Err(err) = input.validate() else {
         return Ours::Checked(Vec::new(), 0);

@@ -1,10 +1,11 @@
 //! HTTP bindings across EVERY restJson1 model in `api-models-aws` (slow; run only in optimised builds:
 //! `cargo test --release -p tests --test rust_wire_corpus`): in the generated crate of each, every
 //! structure no other shape refers to (operation inputs, outputs, errors) keeps its header, prefix-
-//! header, query, query-params, label and status-code members out of the serde impls; its other
-//! members are read and written under their wire names (`jsonName` when set); a structure with an
-//! `httpPayload` member writes no JSON object of its own. The check reads the generated source, after
-//! removing whitespace, for the key literals of the serde impls.
+//! header, query, query-params, label and status-code members out of the JSON body (its schema
+//! binds them elsewhere); its other members are body members under their wire names (`jsonName`
+//! when set); a structure with an `httpPayload` member binds it as the payload and its other members
+//! elsewhere. The check reads each structure's static in the generated `src/schema.rs`, after removing
+//! whitespace: every member's `Member::new(wire, ..)` and the `.bind(..)` it carries, if any.
 
 mod rust_support;
 
@@ -22,28 +23,53 @@ struct Tally {
     failures: Vec<String>,
 }
 
-/// The generated file of every structure, by shape name (from its module doc line).
-fn files_by_shape(files: &codegen::FileSet) -> BTreeMap<String, String> {
+/// Each structure's schema static in `src/schema.rs`, whitespace removed, by its type name.
+fn schemas_by_type(files: &codegen::FileSet) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let Some(bytes) = files.get("src/schema.rs") else {
+        return out;
+    };
+    let squeezed: String = String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for item in squeezed.split("pub(crate)static").skip(1) {
+        if let Some(name) = item.split("Shape::new(\"").nth(1).and_then(|r| r.split('"').next()) {
+            out.insert(name.to_string(), item.to_string());
+        }
+    }
+    out
+}
+
+/// The Rust type name of every structure, by shape name (from each type file's module doc line).
+fn types_by_shape(files: &codegen::FileSet) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for (path, bytes) in files.iter() {
         if !path.starts_with("src/types/") {
             continue;
         }
         let text = String::from_utf8_lossy(bytes);
-        if let Some(rest) = text.split("//! The structure shape `").nth(1) {
-            if let Some(name) = rest.split('`').next() {
-                let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-                out.insert(name.to_string(), squeezed);
-            }
+        let shape = text.split("//! The structure shape `").nth(1).and_then(|r| r.split('`').next());
+        let ty = text.split("pub struct ").nth(1).and_then(|r| r.split([' ', '{']).next());
+        if let (Some(shape), Some(ty)) = (shape, ty) {
+            out.insert(shape.to_string(), ty.to_string());
         }
     }
     out
 }
 
+/// The setters a member's schema carries (`.required().bind(Binding::Header("X"))`), or `None`
+/// when the schema has no member of this wire name.
+fn member_chain<'a>(schema: &'a str, lit: &str) -> Option<&'a str> {
+    let rest = schema.split(&format!("Member::new({lit},")).nth(1)?;
+    Some(rest.split("Member::new(").next().unwrap_or(rest))
+}
+
 fn check_model(model: &Model) -> Tally {
     let mut t = Tally::default();
     let files = rust_support::generate_model(model, &[], "corpus");
-    let by_shape = files_by_shape(&files);
+    let schemas = schemas_by_type(&files);
+    let types = types_by_shape(&files);
     let nested: BTreeSet<&str> = model
         .shapes
         .values()
@@ -57,7 +83,7 @@ fn check_model(model: &Model) -> Tally {
         if nested.contains(id.as_str()) || members.iter().all(|m| m.traits.http_binding.is_none()) {
             continue;
         }
-        let Some(text) = by_shape.get(&shape.name) else {
+        let Some(text) = types.get(&shape.name).and_then(|t| schemas.get(t)) else {
             t.failures
                 .push(format!("{}: no generated file for {id}", model.source));
             continue;
@@ -68,19 +94,17 @@ fn check_model(model: &Model) -> Tally {
             .any(|m| m.traits.http_binding == Some(HttpBinding::Payload));
         if payload {
             t.payloads += 1;
-            if text.contains("serialize_map(") {
-                t.failures.push(format!(
-                    "{id}: a payload structure writes an object of its own"
-                ));
+            if !text.contains(".bind(Binding::Payload)") {
+                t.failures.push(format!("{id}: the payload member is not bound as the payload"));
             }
         }
         for m in members {
             let wire = m.traits.json_name.as_deref().unwrap_or(&m.name);
             let lit = format!("{wire:?}");
-            let written = text.contains(&format!("serialize_entry({lit},"));
-            // Long arms are braced by the formatter.
-            let read = text.contains(&format!("{lit}=>self."))
-                || text.contains(&format!("{lit}=>{{self."));
+            let chain = member_chain(text, &lit);
+            // A body member has no binding; the runtime's JSON codec writes and reads exactly those.
+            let written = chain.is_some_and(|c| !c.contains(".bind("));
+            let read = written;
             match &m.traits.http_binding {
                 Some(HttpBinding::Payload) => {}
                 Some(_) => {
@@ -97,7 +121,7 @@ fn check_model(model: &Model) -> Tally {
                     t.body += 1;
                     if !(written && read) {
                         t.failures.push(format!(
-                            "{id}.{}: a body member not in the serde impls as {lit} (written {written}, read {read})",
+                            "{id}.{}: not a body member of the schema as {lit} (written {written}, read {read})",
                             m.name
                         ));
                     }

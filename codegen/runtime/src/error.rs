@@ -318,7 +318,7 @@ impl fmt::Display for Detail {
                 write!(f, "{side}: value {actual}, expected ")?;
                 limits(f, min, max, "")
             }
-            Detail::Pattern { pattern } => write!(f, "does not match the pattern {pattern:?}"),
+            Detail::Pattern { pattern } => write!(f, "does not match the pattern `{pattern}`"),
             Detail::Enum { type_name, value } => {
                 write!(f, "`{value}` is not a known {type_name} value")
             }

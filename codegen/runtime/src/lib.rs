@@ -13,7 +13,9 @@
 //! - [`error`]: `BuildError`, `UnknownEnumValue`, `ValidationError` and its `Violation`s;
 //! - [`primitives`]: `DateTime`, `Blob`, unknown enum values and union members;
 //! - [`validation`], [`pattern`]: the checks generated `validate()` methods call;
-//! - [`wire`]: the JSON wire helpers generated serde impls call.
+//! - [`wire`]: the JSON wire helpers generated serde impls call;
+//! - [`schema`]: shapes and operations as data, and what walks them once for every crate:
+//!   validation, the JSON codec, the HTTP bindings.
 //!
 //! Sending requests:
 //!
@@ -35,6 +37,7 @@ pub mod pipeline;
 pub mod primitives;
 pub mod protocol;
 pub mod retry;
+pub mod schema;
 pub mod sigv4;
 pub mod transport;
 pub mod validation;

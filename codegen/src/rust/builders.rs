@@ -330,7 +330,7 @@ fn default_text(m: &Member) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rust::timestamps::tests::model;
+    use crate::rust::test_model::model;
     use serde_json::json;
 
     /// The fill of each member of `In` (members named after what they test), as compact text.

@@ -101,17 +101,9 @@ fn method(ctx: &Ctx, op: &Operation, module: &str) -> TokenStream {
         module,
         module
     ));
-    let (param, validate, serialize) = match &input {
-        Some(t) => (
-            quote!(input: &#t),
-            quote!(input.validate().map_err(OperationError::Validation)?;),
-            quote!(crate::operations::#m::serialize_request(input)),
-        ),
-        None => (
-            TokenStream::new(),
-            TokenStream::new(),
-            quote!(crate::operations::#m::serialize_request()),
-        ),
+    let (param, arg) = match &input {
+        Some(t) => (quote!(input: &#t), quote!(Some(input))),
+        None => (TokenStream::new(), quote!(None)),
     };
     let pages = input
         .as_ref()
@@ -120,10 +112,8 @@ fn method(ctx: &Ctx, op: &Operation, module: &str) -> TokenStream {
     quote! {
         #[doc = #doc]
         pub fn #name(&self, #param) -> Result<#output, #err> {
-            #validate
-            let request = #serialize.map_err(|e| OperationError::Serialize(e.to_string()))?;
-            let response = self.core.send(request, #context)?;
-            crate::operations::#m::parse_response(&response).map_err(OperationError::Service)
+            let op = &crate::operations::#m::OPERATION;
+            self.core.call(op, #arg, crate::operations::#m::parse_response, #context)
         }
         #pages
     }

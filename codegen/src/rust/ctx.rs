@@ -62,6 +62,8 @@ pub struct Ctx<'a> {
     /// Structures whose HTTP bindings apply (restJson1 only; see [`Location`]).
     http_bound: BTreeSet<&'a str>,
     pub patterns: BTreeMap<String, PatternInfo>,
+    /// The static in `src/schema.rs` of each structure, union, enum, list and map, by shape id.
+    pub schema_names: BTreeMap<String, String>,
 }
 
 /// An identifier token from a name the naming module produced (`r#type` becomes a raw identifier).
@@ -99,7 +101,9 @@ impl<'a> Ctx<'a> {
             checked: BTreeSet::new(),
             http_bound: BTreeSet::new(),
             patterns: BTreeMap::new(),
+            schema_names: BTreeMap::new(),
         };
+        ctx.schema_names = super::schema::static_names(&ctx.types, model);
         ctx.http_bound = http::bound_structures(model);
         ctx.boxed = cycles(model);
         ctx.checked = checked_shapes(model);

@@ -35,8 +35,18 @@ pub fn prose(html: Option<&str>) -> String {
 
 /// A markdown code span holding `s` verbatim on one line (backticks inside are fenced around).
 pub fn code(s: &str) -> String {
-    let s: String = s.escape_debug().collect::<String>().replace("\\\"", "\"");
-    let s = s.replace("\\'", "'");
+    // Control characters are written as escapes (a code span cannot hold a line break); every
+    // other character, backslashes included, stays as the model wrote it.
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
     let mut longest = 0;
     let mut run = 0;
     for c in s.chars() {
@@ -275,6 +285,7 @@ mod tests {
         assert_eq!(code("a`b"), "`` a`b ``");
         assert_eq!(code("x\ny"), "`x\\ny`");
         assert_eq!(code("\"q\""), "`\"q\"`");
+        assert_eq!(code(r"^([\p{L}\-@]*)$"), r"`^([\p{L}\-@]*)$`");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::ctx::{ident, Ctx};
 use super::prelude::{ERR, FROM, OK, RESULT, STRING};
-use super::{docs, validate};
+use super::docs;
 use crate::ir::{EnumValue, IntEnumValue, Shape};
 use crate::naming::rust::{variant_name, Scope};
 use proc_macro2::{Literal, TokenStream};
@@ -63,12 +63,7 @@ pub fn string_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[EnumValu
         )],
     ));
     let dep = docs::deprecated_attr(&shape.traits);
-    let report = quote!(crate::validation::unknown_enum(#type_lit, &v.as_str(), at, out););
-    let validate = validate::methods(if values.is_empty() {
-        quote!(let Self::Unknown(v) = self; #report)
-    } else {
-        quote!(if let Self::Unknown(v) = self { #report })
-    });
+    let accessors = super::schema::string_enum(type_name);
     quote! {
         #doc
         #dep
@@ -107,7 +102,6 @@ pub fn string_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[EnumValu
                 !matches!(self, Self::Unknown(_))
             }
 
-            #validate
         }
 
         impl #FROM<&str> for #ty {
@@ -138,18 +132,7 @@ pub fn string_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[EnumValu
             }
         }
 
-        impl ::serde::Serialize for #ty {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> #RESULT<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> #RESULT<Self, D::Error> {
-                let key = <crate::wire::Key<'de> as ::serde::Deserialize<'de>>::deserialize(d)?;
-                #OK(Self::from(key.as_str()))
-            }
-        }
+        #accessors
     }
 }
 
@@ -199,12 +182,7 @@ pub fn int_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[IntEnumValu
         )],
     ));
     let dep = docs::deprecated_attr(&shape.traits);
-    let report = quote!(crate::validation::unknown_enum(#type_lit, &v.value(), at, out););
-    let validate = validate::methods(if values.is_empty() {
-        quote!(let Self::Unknown(v) = self; #report)
-    } else {
-        quote!(if let Self::Unknown(v) = self { #report })
-    });
+    let accessors = super::schema::int_enum(type_name);
     quote! {
         #doc
         #dep
@@ -243,7 +221,6 @@ pub fn int_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[IntEnumValu
                 !matches!(self, Self::Unknown(_))
             }
 
-            #validate
         }
 
         impl #FROM<i32> for #ty {
@@ -252,16 +229,6 @@ pub fn int_enum(ctx: &Ctx, shape: &Shape, type_name: &str, values: &[IntEnumValu
             }
         }
 
-        impl ::serde::Serialize for #ty {
-            fn serialize<S: ::serde::Serializer>(&self, s: S) -> #RESULT<S::Ok, S::Error> {
-                s.serialize_i32(self.value())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> #RESULT<Self, D::Error> {
-                <i32 as ::serde::Deserialize<'de>>::deserialize(d).map(Self::from)
-            }
-        }
+        #accessors
     }
 }

@@ -84,7 +84,7 @@ mod tests {
     /// A one-operation model under `protocol` whose input is `members` (and whose `Inner` structure,
     /// used inside the input, has an `httpHeader` member).
     fn model(protocol: &str, members: Value) -> Model {
-        crate::rust::timestamps::tests::model(
+        crate::rust::test_model::model(
             protocol,
             json!({
                 "ex#In": {"type": "structure", "members": members},

@@ -46,14 +46,13 @@ mod operations;
 mod prelude;
 mod readme;
 pub mod render;
-mod rest;
 mod runtime;
-mod text;
-mod timestamps;
+mod schema;
+#[cfg(test)]
+mod test_model;
 mod types;
 mod unions;
 mod validate;
-mod wire;
 
 use crate::fileset::FileSet;
 use crate::ir::{Model, ShapeKind};
@@ -169,6 +168,10 @@ fn crate_files(
             render::render("src/operations.rs", operations::root(ops)),
         ));
     }
+    out.push(with_path(
+        "src/schema.rs",
+        render::render("src/schema.rs", prelude::in_file(&[], || schema::file(ctx))),
+    ));
     if has_patterns {
         out.push(with_path(
             "src/patterns.rs",

@@ -4,12 +4,12 @@
 //! `Error` enum (a variant per modeled error, plus `Unhandled` keeping status, code, message and raw
 //! body). restJson1's HTTP bindings are in `rest`; protocol helpers in the `awsgen-runtime` crate.
 
-use super::ctx::{ident, Ctx, Field};
-use super::{docs, rest};
+use super::ctx::{ident, Ctx};
+use super::docs;
 use crate::ir::{Operation, Protocol, Shape, ShapeKind};
 use crate::naming::rust as naming;
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// The operations' module names, in model order (by operation name), claimed in one scope.
 pub fn modules<'a>(ctx: &Ctx<'a>) -> Vec<(&'a Operation, String)> {
@@ -75,49 +75,53 @@ pub fn operation(ctx: &Ctx, op: &Operation, module: &str) -> TokenStream {
     }
 }
 
-/// `serialize_request`: the input as an HTTP request (URI: path and query only).
+/// `serialize_request`: the input as an HTTP request (URI: path and query only), and the
+/// operation's schema it is built from.
 fn serialize_fn(ctx: &Ctx, op: &Operation, input: Option<&Shape>) -> TokenStream {
     let p = rt();
+    let s = schema();
     let fields = input.map(|s| ctx.fields(s)).unwrap_or_default();
-    let (param, fill) = match input {
+    let (param, arg) = match input {
         Some(s) => {
             let t = ctx.type_path(&s.id);
-            (quote!(input: &#t), fill_tokens(&fields))
+            (quote!(input: &#t), quote!(Some(input)))
         }
-        None => (TokenStream::new(), TokenStream::new()),
+        None => (TokenStream::new(), quote!(None)),
     };
-    let build = match &ctx.model.service.protocol {
-        Protocol::RestJson1 => rest::request(ctx, op, input, &fields),
-        other => {
-            let version = if *other == Protocol::AwsJson1_0 {
-                "1.0"
-            } else {
-                "1.1"
-            };
-            let content_type = Literal::string(&format!("application/x-amz-json-{version}"));
-            let prefix = ctx
-                .model
-                .service
-                .target_prefix
-                .as_deref()
-                .unwrap_or(&ctx.model.service.name);
-            let target = Literal::string(&format!("{prefix}.{}", op.name));
-            let body = if input.is_some() {
-                quote!(::serde_json::to_vec(input).map_err(|e| #p::SerializeError::new(e.to_string()))?)
-            } else {
-                quote!(b"{}".to_vec())
-            };
-            let query_mode =
-                query_compatible(ctx).then(|| quote!(r.header("x-amzn-query-mode", "true")?;));
-            quote! {
-                let mut r = #p::RequestBuilder::new("POST", "/".to_string());
-                r.header("X-Amz-Target", #target)?;
-                #query_mode
-                r.body(#content_type, #body)?;
-            }
+    let protocol = ident(match ctx.model.service.protocol {
+        Protocol::AwsJson1_0 => "AwsJson1_0",
+        Protocol::RestJson1 => "RestJson1",
+        _ => "AwsJson1_1",
+    });
+    let prefix = ctx
+        .model
+        .service
+        .target_prefix
+        .as_deref()
+        .unwrap_or(&ctx.model.service.name);
+    let target = Literal::string(&format!("{prefix}.{}", op.name));
+    let (method, uri) = match (&ctx.model.service.protocol, &op.traits.http) {
+        (Protocol::RestJson1, Some(h)) => (h.method.as_str(), h.uri.as_str()),
+        _ => ("POST", "/"),
+    };
+    let (method, uri) = (Literal::string(method), Literal::string(uri));
+    let name = Literal::string(&op.name);
+    let host = match &op.traits.host_prefix {
+        Some(template) => {
+            let labels = template_parts(template)
+                .into_iter()
+                .filter(|(_, label)| *label)
+                .filter_map(|(text, _)| {
+                    let i = fields.iter().position(|f| f.member.name == text)?;
+                    let text = Literal::string(&text);
+                    Some(quote!((#text, #i)))
+                });
+            let t = Literal::string(template);
+            quote!(Some((#t, &[#(#labels),*])))
         }
+        None => quote!(None),
     };
-    let host = host_prefix(op, &fields);
+    let qc = query_compatible(ctx);
     let doc = Literal::string(&format!(
         " The HTTP request of {}: method, URI (path and query; the endpoint gives scheme and host), \
          headers and body.{}",
@@ -129,94 +133,42 @@ fn serialize_fn(ctx: &Ctx, op: &Operation, input: Option<&Shape>) -> TokenStream
         }
     ));
     quote! {
+        /// The operation's schema: what its request and response look like.
+        pub static OPERATION: #s::Operation = #s::Operation {
+            name: #name,
+            protocol: #s::Protocol::#protocol,
+            target: #target,
+            method: #method,
+            uri: #uri,
+            host_prefix: #host,
+            query_compatible: #qc,
+        };
+
         #[doc = #doc]
         ///
         /// Fails when a member bound to a URI or host label is unset or empty, or a header value
         /// cannot travel in HTTP.
         pub fn serialize_request(#param) -> Result<::awsgen_runtime::http::Request<Vec<u8>>, #p::SerializeError> {
-            #fill
-            #build
-            #host
-            r.build()
+            #s::serialize_request(&OPERATION, #arg)
         }
     }
 }
 
-/// Fill unset `idempotencyToken` members (on a copy of the input) with a fresh UUID.
-fn fill_tokens(fields: &[Field]) -> TokenStream {
-    let tokens: Vec<_> = fields
-        .iter()
-        .filter(|f| f.member.traits.idempotency_token && !f.plain)
-        .map(|f| ident(&f.ident))
-        .collect();
-    if tokens.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        let filled = if #(input.#tokens.is_none())||* {
-            let mut f = input.clone();
-            #(f.#tokens.get_or_insert_with(::awsgen_runtime::protocol::idempotency_token);)*
-            Some(f)
-        } else {
-            None
-        };
-        let input = filled.as_ref().unwrap_or(input);
-    }
+/// The runtime's schema module.
+fn schema() -> TokenStream {
+    quote!(::awsgen_runtime::schema)
 }
 
-/// The `endpoint` trait's host prefix, its `{Label}`s filled from input members.
-fn host_prefix(op: &Operation, fields: &[Field]) -> TokenStream {
-    let Some(template) = &op.traits.host_prefix else {
-        return TokenStream::new();
-    };
-    let p = rt();
-    let parts = rest::template_parts(template)
-        .into_iter()
-        .map(|(text, label)| {
-            if !label {
-                let lit = Literal::string(&text);
-                return quote!(host.push_str(#lit););
-            }
-            let Some(f) = fields.iter().find(|f| f.member.name == text) else {
-                let lit = Literal::string(&text);
-                return quote!(return Err(#p::SerializeError::missing_label(#lit)););
-            };
-            let name = ident(&f.ident);
-            let wire = Literal::string(&f.member.name);
-            let value = if f.plain {
-                quote!(input.#name.as_str())
-            } else {
-                quote!(input.#name.as_deref().unwrap_or_default())
-            };
-            quote! {
-                let v: &str = #value;
-                if v.is_empty() {
-                    return Err(#p::SerializeError::missing_label(#wire));
-                }
-                host.push_str(v);
-            }
-        });
-    quote! {
-        let mut host = String::new();
-        #(#parts)*
-        r.host_prefix(host);
-    }
-}
-
-/// `parse_response` and the readers of the output and error structures.
+/// `parse_response`: the output for a 2xx status, else the operation's `Error`.
 fn parse_fns(ctx: &Ctx, output: Option<&Shape>) -> TokenStream {
     let p = rt();
-    let (ty, read, reader) = match output {
-        Some(s) => {
-            let t = ctx.type_path(&s.id);
-            let reader = reader_fn(ctx, s, &format_ident!("read_output"));
-            (
-                t,
-                quote!(read_output(response).map_err(|problem| Error::Unhandled(#p::Unhandled::malformed(response, problem)))),
-                reader,
-            )
-        }
-        None => (quote!(()), quote!(Ok(())), TokenStream::new()),
+    let s = schema();
+    let (ty, read) = match output {
+        Some(o) => (
+            ctx.type_path(&o.id),
+            quote!(#s::parse_output(&OPERATION, response).map_err(|problem| Error::Unhandled(#p::Unhandled::malformed(response, problem)))),
+        ),
+        None => (quote!(()), quote!(Ok(()))),
     };
     quote! {
         /// Read the HTTP response: the output for a 2xx status, else the operation's [`Error`] (an
@@ -226,25 +178,6 @@ fn parse_fns(ctx: &Ctx, output: Option<&Shape>) -> TokenStream {
                 return Err(parse_error(response));
             }
             #read
-        }
-
-        #reader
-    }
-}
-
-/// `fn <name>(response) -> Result<T, String>`: a structure read from the body (and under restJson1
-/// from its bound headers and status code).
-fn reader_fn(ctx: &Ctx, s: &Shape, name: &proc_macro2::Ident) -> TokenStream {
-    let t = ctx.type_path(&s.id);
-    let body = match ctx.model.service.protocol {
-        Protocol::RestJson1 => rest::read_structure(ctx, s),
-        _ => quote! {
-            ::serde_json::from_slice::<#t>(::awsgen_runtime::protocol::json_body(response.body())).map_err(|e| e.to_string())
-        },
-    };
-    quote! {
-        fn #name(response: &::awsgen_runtime::http::Response<Vec<u8>>) -> Result<#t, String> {
-            #body
         }
     }
 }
@@ -344,19 +277,16 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
         }
         None => quote!(Self::#v(_, m) => m.as_deref(),),
     });
-    let readers = errors
-        .iter()
-        .enumerate()
-        .map(|(i, (s, _, _))| reader_fn(ctx, s, &format_ident!("read_error_{}", i)));
-    let parse_arms = errors.iter().enumerate().map(|(i, (s, v, msg))| {
+    let parse_arms = errors.iter().map(|(s, v, msg)| {
         let codes = error_codes(ctx, s).into_iter().map(|c| Literal::string(&c));
-        let read = format_ident!("read_error_{}", i);
+        let t = ctx.type_path(&s.id);
+        let read = quote!(::awsgen_runtime::schema::parse_output::<#t>);
         let made = match msg {
             Some(_) => quote!(Error::#v(e)),
             None => quote!(Error::#v(e, info.message.clone())),
         };
         quote! {
-            #(Some(#codes))|* => match #read(response) {
+            #(Some(#codes))|* => match #read(&OPERATION, response) {
                 Ok(e) => #made,
                 Err(problem) => Error::Unhandled(#p::Unhandled::malformed(response, problem)),
             },
@@ -432,6 +362,26 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
             #parse
         }
 
-        #(#readers)*
     }
+}
+
+/// A URI or host template split into literal text (`false`) and labels (`true`, name without
+/// braces; a greedy label keeps its `+`).
+pub fn template_parts(template: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        if start > 0 {
+            out.push((rest[..start].to_string(), false));
+        }
+        out.push((rest[start + 1..start + len].to_string(), true));
+        rest = &rest[start + len + 1..];
+    }
+    if !rest.is_empty() {
+        out.push((rest.to_string(), false));
+    }
+    out
 }

@@ -151,8 +151,8 @@ pub fn lib_rs(ctx: &Ctx, settings: &Settings, patterns: bool, operations: bool) 
         pub use ::awsgen_runtime::primitives;
         #[rustfmt::skip]
         pub mod types;
-        #[allow(unused_imports)]
-        use ::awsgen_runtime::{validation, wire};
+        #skip mod schema;
+        use ::awsgen_runtime::schema as rt;
         #pattern_mods
 
         pub use types::*;

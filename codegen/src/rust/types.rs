@@ -4,10 +4,22 @@
 use super::builders;
 use super::ctx::{ident, Ctx};
 use super::prelude::{DEFAULT, OPTION};
-use super::{docs, validate, wire};
+use super::docs;
+use super::prelude::BOX;
+use super::ctx::Field;
 use crate::ir::Shape;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
+
+/// The type a field is stored as (`Box<T>` when boxed, without the `Option`).
+pub fn stored_type(ctx: &Ctx, f: &Field) -> TokenStream {
+    let t = ctx.rust_type(&f.member.target);
+    if f.boxed {
+        quote!(#BOX<#t>)
+    } else {
+        t
+    }
+}
 
 /// Everything generated for one structure shape.
 pub fn structure(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
@@ -33,7 +45,7 @@ pub fn structure(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
     let dep = docs::deprecated_attr(&shape.traits);
     let members = fields.iter().map(|f| {
         let name = ident(&f.ident);
-        let t = wire::stored_type(ctx, f);
+        let t = stored_type(ctx, f);
         let t = if f.plain { t } else { quote!(#OPTION<#t>) };
         let doc = docs::attrs(&docs::member_doc(ctx, f));
         let dep = docs::deprecated_attr(&f.member.traits);
@@ -54,10 +66,8 @@ pub fn structure(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let body = validate::struct_body(ctx, &fields);
-    let validate = validate::methods(body);
     let builder = builders::builder(ctx, type_name, &fields, !redact);
-    let serde = wire::struct_serde(ctx, type_name, &fields);
+    let accessors = super::schema::structure(ctx, shape, type_name, &fields);
     quote! {
         #doc
         #dep
@@ -72,13 +82,11 @@ pub fn structure(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
             pub fn builder() -> #builder_ty {
                 #DEFAULT::default()
             }
-
-            #validate
         }
 
         #debug
         #builder
-        #serde
+        #accessors
     }
 }
 

@@ -3,7 +3,7 @@
 //! JSON round trip); exactly one member is always set.
 
 use super::ctx::{ident, Ctx, UNIT};
-use super::{docs, validate, wire};
+use super::docs;
 use crate::ir::Shape;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -12,7 +12,6 @@ use quote::quote;
 pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
     let fields = ctx.fields(shape);
     let ty = ident(type_name);
-    let type_lit = Literal::string(type_name);
     let doc = docs::attrs(&docs::shape_doc(
         ctx,
         shape,
@@ -29,45 +28,11 @@ pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
         if f.member.target == UNIT {
             quote!(#doc #dep #var,)
         } else {
-            let t = wire::stored_type(ctx, f);
+            let t = super::types::stored_type(ctx, f);
             quote!(#doc #dep #var(#t),)
         }
     });
     let redact = shape.traits.sensitive || fields.iter().any(|f| ctx.sensitive(f.member));
-    let mut checks = Vec::new();
-    for f in &fields {
-        let var = ident(&f.ident);
-        let wire_name = Literal::string(&f.wire);
-        if f.member.target == UNIT {
-            continue;
-        }
-        let check =
-            validate::check_value(ctx, quote!(v), &f.member.target, Some(&f.member.traits), 0);
-        if !check.is_empty() {
-            checks.push(quote! {
-                Self::#var(v) => {
-                    let at = &crate::validation::join(at, #wire_name);
-                    #check
-                }
-            });
-        }
-    }
-    let unknown = quote!(crate::validation::unknown_union(#type_lit, u.name(), at, out););
-    let body = if fields.is_empty() {
-        quote!(let Self::Unknown(u) = self; #unknown)
-    } else if checks.is_empty() {
-        quote!(if let Self::Unknown(u) = self { #unknown })
-    } else {
-        let rest = (checks.len() < fields.len()).then(|| quote!(_ => {}));
-        quote! {
-            match self {
-                #(#checks)*
-                Self::Unknown(u) => { #unknown }
-                #rest
-            }
-        }
-    };
-    let validate = validate::methods(body);
     let derive = if redact {
         quote!(#[derive(Clone, PartialEq)])
     } else {
@@ -98,7 +63,7 @@ pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let serde = wire::union_serde(ctx, type_name, &fields);
+    let accessors = super::schema::union(ctx, shape, type_name, &fields);
     quote! {
         #doc
         #dep
@@ -111,11 +76,7 @@ pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str) -> TokenStream {
             Unknown(crate::primitives::UnknownMember),
         }
 
-        impl #ty {
-            #validate
-        }
-
         #debug
-        #serde
+        #accessors
     }
 }

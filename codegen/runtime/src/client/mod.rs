@@ -259,6 +259,25 @@ impl ClientCore {
         self.pipeline.send(request).map_err(OperationError::Send)
     }
 
+    /// One operation call, the same for every operation: validate the input, serialize it as
+    /// the operation's schema says, resolve the endpoint (with the operation's context
+    /// parameters), sign, send with retries, and `parse` the response.
+    pub fn call<O, E>(
+        &self,
+        op: &crate::schema::Operation,
+        input: Option<&dyn crate::schema::Struct>,
+        parse: fn(&http::Response<Vec<u8>>) -> Result<O, E>,
+        context: &[(&str, endpoints::Value)],
+    ) -> Result<O, OperationError<E, crate::error::ValidationError>> {
+        if let Some(input) = input {
+            crate::schema::validate(input).map_err(OperationError::Validation)?;
+        }
+        let request = crate::schema::serialize_request(op, input)
+            .map_err(|e| OperationError::Serialize(e.to_string()))?;
+        let response = self.send(request, context)?;
+        parse(&response).map_err(OperationError::Service)
+    }
+
     /// The pipeline (its retry quota, for instance).
     pub fn pipeline(&self) -> &Pipeline {
         &self.pipeline

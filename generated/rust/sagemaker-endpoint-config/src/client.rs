@@ -60,12 +60,14 @@ impl Client {
         crate::types::CreateEndpointConfigOutput,
         OperationError<crate::operations::create_endpoint_config::Error>,
     > {
-        input.validate().map_err(OperationError::Validation)?;
-        let request = crate::operations::create_endpoint_config::serialize_request(input)
-            .map_err(|e| OperationError::Serialize(e.to_string()))?;
-        let response = self.core.send(request, &[])?;
-        crate::operations::create_endpoint_config::parse_response(&response)
-            .map_err(OperationError::Service)
+        let op = &crate::operations::create_endpoint_config::OPERATION;
+        self.core
+            .call(
+                op,
+                Some(input),
+                crate::operations::create_endpoint_config::parse_response,
+                &[],
+            )
     }
     /// Calls `CreateModel`: see [`create_model::serialize_request`](crate::operations::create_model::serialize_request).
     pub fn create_model(
@@ -75,36 +77,32 @@ impl Client {
         crate::types::CreateModelOutput,
         OperationError<crate::operations::create_model::Error>,
     > {
-        input.validate().map_err(OperationError::Validation)?;
-        let request = crate::operations::create_model::serialize_request(input)
-            .map_err(|e| OperationError::Serialize(e.to_string()))?;
-        let response = self.core.send(request, &[])?;
-        crate::operations::create_model::parse_response(&response)
-            .map_err(OperationError::Service)
+        let op = &crate::operations::create_model::OPERATION;
+        self.core
+            .call(op, Some(input), crate::operations::create_model::parse_response, &[])
     }
     /// Calls `DeleteEndpointConfig`: see [`delete_endpoint_config::serialize_request`](crate::operations::delete_endpoint_config::serialize_request).
     pub fn delete_endpoint_config(
         &self,
         input: &crate::types::DeleteEndpointConfigInput,
     ) -> Result<(), OperationError<crate::operations::delete_endpoint_config::Error>> {
-        input.validate().map_err(OperationError::Validation)?;
-        let request = crate::operations::delete_endpoint_config::serialize_request(input)
-            .map_err(|e| OperationError::Serialize(e.to_string()))?;
-        let response = self.core.send(request, &[])?;
-        crate::operations::delete_endpoint_config::parse_response(&response)
-            .map_err(OperationError::Service)
+        let op = &crate::operations::delete_endpoint_config::OPERATION;
+        self.core
+            .call(
+                op,
+                Some(input),
+                crate::operations::delete_endpoint_config::parse_response,
+                &[],
+            )
     }
     /// Calls `DeleteModel`: see [`delete_model::serialize_request`](crate::operations::delete_model::serialize_request).
     pub fn delete_model(
         &self,
         input: &crate::types::DeleteModelInput,
     ) -> Result<(), OperationError<crate::operations::delete_model::Error>> {
-        input.validate().map_err(OperationError::Validation)?;
-        let request = crate::operations::delete_model::serialize_request(input)
-            .map_err(|e| OperationError::Serialize(e.to_string()))?;
-        let response = self.core.send(request, &[])?;
-        crate::operations::delete_model::parse_response(&response)
-            .map_err(OperationError::Service)
+        let op = &crate::operations::delete_model::OPERATION;
+        self.core
+            .call(op, Some(input), crate::operations::delete_model::parse_response, &[])
     }
     /// Calls `DescribeEndpointConfig`: see [`describe_endpoint_config::serialize_request`](crate::operations::describe_endpoint_config::serialize_request).
     pub fn describe_endpoint_config(
@@ -114,14 +112,14 @@ impl Client {
         crate::types::DescribeEndpointConfigOutput,
         OperationError<crate::operations::describe_endpoint_config::Error>,
     > {
-        input.validate().map_err(OperationError::Validation)?;
-        let request = crate::operations::describe_endpoint_config::serialize_request(
-                input,
+        let op = &crate::operations::describe_endpoint_config::OPERATION;
+        self.core
+            .call(
+                op,
+                Some(input),
+                crate::operations::describe_endpoint_config::parse_response,
+                &[],
             )
-            .map_err(|e| OperationError::Serialize(e.to_string()))?;
-        let response = self.core.send(request, &[])?;
-        crate::operations::describe_endpoint_config::parse_response(&response)
-            .map_err(OperationError::Service)
     }
     /// Calls `DescribeModel`: see [`describe_model::serialize_request`](crate::operations::describe_model::serialize_request).
     pub fn describe_model(
@@ -131,12 +129,14 @@ impl Client {
         crate::types::DescribeModelOutput,
         OperationError<crate::operations::describe_model::Error>,
     > {
-        input.validate().map_err(OperationError::Validation)?;
-        let request = crate::operations::describe_model::serialize_request(input)
-            .map_err(|e| OperationError::Serialize(e.to_string()))?;
-        let response = self.core.send(request, &[])?;
-        crate::operations::describe_model::parse_response(&response)
-            .map_err(OperationError::Service)
+        let op = &crate::operations::describe_model::OPERATION;
+        self.core
+            .call(
+                op,
+                Some(input),
+                crate::operations::describe_model::parse_response,
+                &[],
+            )
     }
     /// Calls `ListEndpointConfigs`: see [`list_endpoint_configs::serialize_request`](crate::operations::list_endpoint_configs::serialize_request).
     pub fn list_endpoint_configs(
@@ -146,12 +146,14 @@ impl Client {
         crate::types::ListEndpointConfigsOutput,
         OperationError<crate::operations::list_endpoint_configs::Error>,
     > {
-        input.validate().map_err(OperationError::Validation)?;
-        let request = crate::operations::list_endpoint_configs::serialize_request(input)
-            .map_err(|e| OperationError::Serialize(e.to_string()))?;
-        let response = self.core.send(request, &[])?;
-        crate::operations::list_endpoint_configs::parse_response(&response)
-            .map_err(OperationError::Service)
+        let op = &crate::operations::list_endpoint_configs::OPERATION;
+        self.core
+            .call(
+                op,
+                Some(input),
+                crate::operations::list_endpoint_configs::parse_response,
+                &[],
+            )
     }
     /// Every page of `ListEndpointConfigs`, from `input` on: each call sends the previous page's `NextToken` as `NextToken`.
     pub fn list_endpoint_configs_pages(

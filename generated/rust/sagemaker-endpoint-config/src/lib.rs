@@ -40,8 +40,9 @@ pub mod operations;
 pub use ::awsgen_runtime::primitives;
 #[rustfmt::skip]
 pub mod types;
-#[allow(unused_imports)]
-use ::awsgen_runtime::{validation, wire};
+#[rustfmt::skip]
+mod schema;
+use ::awsgen_runtime::schema as rt;
 #[rustfmt::skip]
 mod patterns;
 pub use types::*;

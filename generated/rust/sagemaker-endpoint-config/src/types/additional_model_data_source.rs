@@ -13,7 +13,7 @@ pub struct AdditionalModelDataSource {
     ///
     /// Length: 1 to 64 characters.
     ///
-    /// Pattern: `^[A-Za-z0-9\\.\\-_]+$`.
+    /// Pattern: `^[A-Za-z0-9\.\-_]+$`.
     pub channel_name: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
@@ -24,36 +24,6 @@ impl AdditionalModelDataSource {
     /// A builder for this type.
     pub fn builder() -> AdditionalModelDataSourceBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.channel_name {
-            None => {
-                crate::validation::required(at, "ChannelName", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "ChannelName");
-                crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
-                crate::patterns::P6.check(v, at, out);
-            }
-        }
-        match &self.s3_data_source {
-            None => {
-                crate::validation::required(at, "S3DataSource", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "S3DataSource");
-                v.validate_at(at, out);
-            }
-        }
     }
 }
 /// Builds a [`AdditionalModelDataSource`]; see [`AdditionalModelDataSource::builder`].
@@ -100,42 +70,38 @@ impl AdditionalModelDataSourceBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::AdditionalModelDataSource {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.channel_name {
-            m.serialize_entry("ChannelName", v)?;
+impl crate::rt::Struct for AdditionalModelDataSource {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::ADDITIONAL_MODEL_DATA_SOURCE
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.channel_name),
+            1 => crate::rt::AsValue::as_value(&self.s3_data_source),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.s3_data_source {
-            m.serialize_entry("S3DataSource", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for AdditionalModelDataSourceBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ChannelName" => self.channel_name = map.next_value()?,
-            "S3DataSource" => self.s3_data_source = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for AdditionalModelDataSourceBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.channel_name),
+            1 => Some(&mut self.s3_data_source),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::AdditionalModelDataSource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: AdditionalModelDataSourceBuilder = crate::wire::deserialize_struct(
-            d,
-            "AdditionalModelDataSource",
-        )?;
+impl crate::rt::FromWire for AdditionalModelDataSource {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = AdditionalModelDataSourceBuilder::default();
+        d.structure(&crate::schema::ADDITIONAL_MODEL_DATA_SOURCE, &mut b)?;
         Ok(crate::types::AdditionalModelDataSource {
             channel_name: b.channel_name,
             s3_data_source: b.s3_data_source,
         })
     }
 }
+crate::rt::structure!(AdditionalModelDataSource);

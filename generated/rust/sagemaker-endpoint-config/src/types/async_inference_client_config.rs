@@ -17,27 +17,6 @@ impl AsyncInferenceClientConfig {
     pub fn builder() -> AsyncInferenceClientConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.max_concurrent_invocations_per_instance {
-            let at = &crate::validation::join(at, "MaxConcurrentInvocationsPerInstance");
-            crate::validation::range_int(
-                i128::from(*v),
-                Some(1i128),
-                Some(1000i128),
-                at,
-                out,
-            );
-        }
-    }
 }
 /// Builds a [`AsyncInferenceClientConfig`]; see [`AsyncInferenceClientConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -63,40 +42,40 @@ impl AsyncInferenceClientConfigBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::AsyncInferenceClientConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.max_concurrent_invocations_per_instance {
-            m.serialize_entry("MaxConcurrentInvocationsPerInstance", v)?;
-        }
-        m.end()
+impl crate::rt::Struct for AsyncInferenceClientConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::ASYNC_INFERENCE_CLIENT_CONFIG
     }
-}
-impl<'de> crate::wire::Fields<'de> for AsyncInferenceClientConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "MaxConcurrentInvocationsPerInstance" => {
-                self.max_concurrent_invocations_per_instance = map.next_value()?;
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => {
+                crate::rt::AsValue::as_value(
+                    &self.max_concurrent_invocations_per_instance,
+                )
             }
-            _ => return Ok(false),
+            _ => crate::rt::Value::Absent,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceClientConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: AsyncInferenceClientConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "AsyncInferenceClientConfig",
-        )?;
+impl crate::rt::Builder for AsyncInferenceClientConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.max_concurrent_invocations_per_instance),
+            _ => None,
+        }
+    }
+}
+impl crate::rt::FromWire for AsyncInferenceClientConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = AsyncInferenceClientConfigBuilder::default();
+        d.structure(&crate::schema::ASYNC_INFERENCE_CLIENT_CONFIG, &mut b)?;
         Ok(crate::types::AsyncInferenceClientConfig {
             max_concurrent_invocations_per_instance: b
                 .max_concurrent_invocations_per_instance,
         })
     }
 }
+crate::rt::structure!(AsyncInferenceClientConfig);

@@ -19,30 +19,6 @@ impl AsyncInferenceConfig {
     pub fn builder() -> AsyncInferenceConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.client_config {
-            let at = &crate::validation::join(at, "ClientConfig");
-            v.validate_at(at, out);
-        }
-        match &self.output_config {
-            None => {
-                crate::validation::required(at, "OutputConfig", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "OutputConfig");
-                v.validate_at(at, out);
-            }
-        }
-    }
 }
 /// Builds a [`AsyncInferenceConfig`]; see [`AsyncInferenceConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -88,42 +64,38 @@ impl AsyncInferenceConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::AsyncInferenceConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.client_config {
-            m.serialize_entry("ClientConfig", v)?;
+impl crate::rt::Struct for AsyncInferenceConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::ASYNC_INFERENCE_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.client_config),
+            1 => crate::rt::AsValue::as_value(&self.output_config),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.output_config {
-            m.serialize_entry("OutputConfig", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for AsyncInferenceConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ClientConfig" => self.client_config = map.next_value()?,
-            "OutputConfig" => self.output_config = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for AsyncInferenceConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.client_config),
+            1 => Some(&mut self.output_config),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: AsyncInferenceConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "AsyncInferenceConfig",
-        )?;
+impl crate::rt::FromWire for AsyncInferenceConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = AsyncInferenceConfigBuilder::default();
+        d.structure(&crate::schema::ASYNC_INFERENCE_CONFIG, &mut b)?;
         Ok(crate::types::AsyncInferenceConfig {
             client_config: b.client_config,
             output_config: b.output_config,
         })
     }
 }
+crate::rt::structure!(AsyncInferenceConfig);

@@ -11,13 +11,13 @@ pub struct AsyncInferenceNotificationConfig {
     ///
     /// Length: 0 to 2048 characters.
     ///
-    /// Pattern: `^arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+$`.
+    /// Pattern: `^arn:aws[a-z\-]*:sns:[a-z0-9\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+$`.
     pub success_topic: Option<String>,
     /// Wire name: `ErrorTopic`.
     ///
     /// Length: 0 to 2048 characters.
     ///
-    /// Pattern: `^arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+$`.
+    /// Pattern: `^arn:aws[a-z\-]*:sns:[a-z0-9\-]*:[0-9]{12}:[a-zA-Z0-9_.-]+$`.
     pub error_topic: Option<String>,
     /// Wire name: `IncludeInferenceResponseIn`.
     ///
@@ -30,42 +30,6 @@ impl AsyncInferenceNotificationConfig {
     /// A builder for this type.
     pub fn builder() -> AsyncInferenceNotificationConfigBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.success_topic {
-            let at = &crate::validation::join(at, "SuccessTopic");
-            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P20.check(v, at, out);
-        }
-        if let Some(v) = &self.error_topic {
-            let at = &crate::validation::join(at, "ErrorTopic");
-            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P20.check(v, at, out);
-        }
-        if let Some(v) = &self.include_inference_response_in {
-            let at = &crate::validation::join(at, "IncludeInferenceResponseIn");
-            crate::validation::length(
-                v.len(),
-                Some(0u64),
-                Some(2u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                item0.validate_at(at, out);
-            }
-        }
     }
 }
 /// Builds a [`AsyncInferenceNotificationConfig`]; see [`AsyncInferenceNotificationConfig::builder`].
@@ -110,45 +74,36 @@ impl AsyncInferenceNotificationConfigBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::AsyncInferenceNotificationConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.success_topic {
-            m.serialize_entry("SuccessTopic", v)?;
+impl crate::rt::Struct for AsyncInferenceNotificationConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::ASYNC_INFERENCE_NOTIFICATION_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.success_topic),
+            1 => crate::rt::AsValue::as_value(&self.error_topic),
+            2 => crate::rt::AsValue::as_value(&self.include_inference_response_in),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.error_topic {
-            m.serialize_entry("ErrorTopic", v)?;
-        }
-        if let Some(v) = &self.include_inference_response_in {
-            m.serialize_entry("IncludeInferenceResponseIn", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for AsyncInferenceNotificationConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "SuccessTopic" => self.success_topic = map.next_value()?,
-            "ErrorTopic" => self.error_topic = map.next_value()?,
-            "IncludeInferenceResponseIn" => {
-                self.include_inference_response_in = map.next_value()?;
-            }
-            _ => return Ok(false),
+impl crate::rt::Builder for AsyncInferenceNotificationConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.success_topic),
+            1 => Some(&mut self.error_topic),
+            2 => Some(&mut self.include_inference_response_in),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceNotificationConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: AsyncInferenceNotificationConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "AsyncInferenceNotificationConfig",
-        )?;
+impl crate::rt::FromWire for AsyncInferenceNotificationConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = AsyncInferenceNotificationConfigBuilder::default();
+        d.structure(&crate::schema::ASYNC_INFERENCE_NOTIFICATION_CONFIG, &mut b)?;
         Ok(crate::types::AsyncInferenceNotificationConfig {
             success_topic: b.success_topic,
             error_topic: b.error_topic,
@@ -156,3 +111,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceNotification
         })
     }
 }
+crate::rt::structure!(AsyncInferenceNotificationConfig);

@@ -33,36 +33,6 @@ impl AsyncInferenceOutputConfig {
     pub fn builder() -> AsyncInferenceOutputConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.kms_key_id {
-            let at = &crate::validation::join(at, "KmsKeyId");
-            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P11.check(v, at, out);
-        }
-        if let Some(v) = &self.s3_output_path {
-            let at = &crate::validation::join(at, "S3OutputPath");
-            crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
-            crate::patterns::P3.check(v, at, out);
-        }
-        if let Some(v) = &self.notification_config {
-            let at = &crate::validation::join(at, "NotificationConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.s3_failure_path {
-            let at = &crate::validation::join(at, "S3FailurePath");
-            crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
-            crate::patterns::P3.check(v, at, out);
-        }
-    }
 }
 /// Builds a [`AsyncInferenceOutputConfig`]; see [`AsyncInferenceOutputConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -108,47 +78,38 @@ impl AsyncInferenceOutputConfigBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::AsyncInferenceOutputConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.kms_key_id {
-            m.serialize_entry("KmsKeyId", v)?;
+impl crate::rt::Struct for AsyncInferenceOutputConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::ASYNC_INFERENCE_OUTPUT_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.kms_key_id),
+            1 => crate::rt::AsValue::as_value(&self.s3_output_path),
+            2 => crate::rt::AsValue::as_value(&self.notification_config),
+            3 => crate::rt::AsValue::as_value(&self.s3_failure_path),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.s3_output_path {
-            m.serialize_entry("S3OutputPath", v)?;
-        }
-        if let Some(v) = &self.notification_config {
-            m.serialize_entry("NotificationConfig", v)?;
-        }
-        if let Some(v) = &self.s3_failure_path {
-            m.serialize_entry("S3FailurePath", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for AsyncInferenceOutputConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "KmsKeyId" => self.kms_key_id = map.next_value()?,
-            "S3OutputPath" => self.s3_output_path = map.next_value()?,
-            "NotificationConfig" => self.notification_config = map.next_value()?,
-            "S3FailurePath" => self.s3_failure_path = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for AsyncInferenceOutputConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.kms_key_id),
+            1 => Some(&mut self.s3_output_path),
+            2 => Some(&mut self.notification_config),
+            3 => Some(&mut self.s3_failure_path),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceOutputConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: AsyncInferenceOutputConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "AsyncInferenceOutputConfig",
-        )?;
+impl crate::rt::FromWire for AsyncInferenceOutputConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = AsyncInferenceOutputConfigBuilder::default();
+        d.structure(&crate::schema::ASYNC_INFERENCE_OUTPUT_CONFIG, &mut b)?;
         Ok(crate::types::AsyncInferenceOutputConfig {
             kms_key_id: b.kms_key_id,
             s3_output_path: b.s3_output_path,
@@ -157,3 +118,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::AsyncInferenceOutputConfig
         })
     }
 }
+crate::rt::structure!(AsyncInferenceOutputConfig);

@@ -21,49 +21,6 @@ impl CaptureContentTypeHeader {
     pub fn builder() -> CaptureContentTypeHeaderBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.csv_content_types {
-            let at = &crate::validation::join(at, "CsvContentTypes");
-            crate::validation::length(
-                v.len(),
-                Some(1u64),
-                Some(10u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                crate::validation::length_str(item0, Some(1u64), Some(256u64), at, out);
-                crate::patterns::P13.check(item0, at, out);
-            }
-        }
-        if let Some(v) = &self.json_content_types {
-            let at = &crate::validation::join(at, "JsonContentTypes");
-            crate::validation::length(
-                v.len(),
-                Some(1u64),
-                Some(10u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                crate::validation::length_str(item0, Some(1u64), Some(256u64), at, out);
-                crate::patterns::P13.check(item0, at, out);
-            }
-        }
-    }
 }
 /// Builds a [`CaptureContentTypeHeader`]; see [`CaptureContentTypeHeader::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -92,42 +49,38 @@ impl CaptureContentTypeHeaderBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::CaptureContentTypeHeader {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.csv_content_types {
-            m.serialize_entry("CsvContentTypes", v)?;
+impl crate::rt::Struct for CaptureContentTypeHeader {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CAPTURE_CONTENT_TYPE_HEADER
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.csv_content_types),
+            1 => crate::rt::AsValue::as_value(&self.json_content_types),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.json_content_types {
-            m.serialize_entry("JsonContentTypes", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for CaptureContentTypeHeaderBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "CsvContentTypes" => self.csv_content_types = map.next_value()?,
-            "JsonContentTypes" => self.json_content_types = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for CaptureContentTypeHeaderBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.csv_content_types),
+            1 => Some(&mut self.json_content_types),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureContentTypeHeader {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: CaptureContentTypeHeaderBuilder = crate::wire::deserialize_struct(
-            d,
-            "CaptureContentTypeHeader",
-        )?;
+impl crate::rt::FromWire for CaptureContentTypeHeader {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = CaptureContentTypeHeaderBuilder::default();
+        d.structure(&crate::schema::CAPTURE_CONTENT_TYPE_HEADER, &mut b)?;
         Ok(crate::types::CaptureContentTypeHeader {
             csv_content_types: b.csv_content_types,
             json_content_types: b.json_content_types,
         })
     }
 }
+crate::rt::structure!(CaptureContentTypeHeader);

@@ -45,20 +45,6 @@ impl CaptureMode {
     pub fn is_known(&self) -> bool {
         !matches!(self, Self::Unknown(_))
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Self::Unknown(v) = self {
-            crate::validation::unknown_enum("CaptureMode", &v.as_str(), at, out);
-        }
-    }
 }
 impl From<&str> for CaptureMode {
     fn from(value: &str) -> Self {
@@ -87,14 +73,17 @@ impl ::std::fmt::Display for CaptureMode {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for CaptureMode {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+impl crate::rt::AsValue for CaptureMode {
+    fn as_value(&self) -> crate::rt::Value<'_> {
+        crate::rt::Value::Enum(self.as_str(), self.is_known())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CaptureMode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let key = <crate::wire::Key<'de> as ::serde::Deserialize<'de>>::deserialize(d)?;
-        Ok(Self::from(key.as_str()))
+impl crate::rt::FromWire for CaptureMode {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        m: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        d.enum_string(m).map(Self::from)
     }
 }
+crate::rt::enumeration!(CaptureMode, "CaptureMode");

@@ -19,26 +19,6 @@ impl CaptureOption {
     pub fn builder() -> CaptureOptionBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.capture_mode {
-            None => {
-                crate::validation::required(at, "CaptureMode", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "CaptureMode");
-                v.validate_at(at, out);
-            }
-        }
-    }
 }
 /// Builds a [`CaptureOption`]; see [`CaptureOption::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -69,37 +49,35 @@ impl CaptureOptionBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::CaptureOption {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.capture_mode {
-            m.serialize_entry("CaptureMode", v)?;
+impl crate::rt::Struct for CaptureOption {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CAPTURE_OPTION
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.capture_mode),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for CaptureOptionBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "CaptureMode" => self.capture_mode = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for CaptureOptionBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.capture_mode),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::CaptureOption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: CaptureOptionBuilder = crate::wire::deserialize_struct(
-            d,
-            "CaptureOption",
-        )?;
+impl crate::rt::FromWire for CaptureOption {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = CaptureOptionBuilder::default();
+        d.structure(&crate::schema::CAPTURE_OPTION, &mut b)?;
         Ok(crate::types::CaptureOption {
             capture_mode: b.capture_mode,
         })
     }
 }
+crate::rt::structure!(CaptureOption);

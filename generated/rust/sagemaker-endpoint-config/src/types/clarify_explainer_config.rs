@@ -25,35 +25,6 @@ impl ClarifyExplainerConfig {
     pub fn builder() -> ClarifyExplainerConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.enable_explanations {
-            let at = &crate::validation::join(at, "EnableExplanations");
-            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
-            crate::patterns::P0.check(v, at, out);
-        }
-        if let Some(v) = &self.inference_config {
-            let at = &crate::validation::join(at, "InferenceConfig");
-            v.validate_at(at, out);
-        }
-        match &self.shap_config {
-            None => {
-                crate::validation::required(at, "ShapConfig", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "ShapConfig");
-                v.validate_at(at, out);
-            }
-        }
-    }
 }
 /// Builds a [`ClarifyExplainerConfig`]; see [`ClarifyExplainerConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -106,43 +77,36 @@ impl ClarifyExplainerConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ClarifyExplainerConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.enable_explanations {
-            m.serialize_entry("EnableExplanations", v)?;
+impl crate::rt::Struct for ClarifyExplainerConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CLARIFY_EXPLAINER_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.enable_explanations),
+            1 => crate::rt::AsValue::as_value(&self.inference_config),
+            2 => crate::rt::AsValue::as_value(&self.shap_config),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.inference_config {
-            m.serialize_entry("InferenceConfig", v)?;
-        }
-        if let Some(v) = &self.shap_config {
-            m.serialize_entry("ShapConfig", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ClarifyExplainerConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "EnableExplanations" => self.enable_explanations = map.next_value()?,
-            "InferenceConfig" => self.inference_config = map.next_value()?,
-            "ShapConfig" => self.shap_config = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ClarifyExplainerConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.enable_explanations),
+            1 => Some(&mut self.inference_config),
+            2 => Some(&mut self.shap_config),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyExplainerConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ClarifyExplainerConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ClarifyExplainerConfig",
-        )?;
+impl crate::rt::FromWire for ClarifyExplainerConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ClarifyExplainerConfigBuilder::default();
+        d.structure(&crate::schema::CLARIFY_EXPLAINER_CONFIG, &mut b)?;
         Ok(crate::types::ClarifyExplainerConfig {
             enable_explanations: b.enable_explanations,
             inference_config: b.inference_config,
@@ -150,3 +114,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyExplainerConfig {
         })
     }
 }
+crate::rt::structure!(ClarifyExplainerConfig);

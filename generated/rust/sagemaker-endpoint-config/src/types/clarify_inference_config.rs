@@ -65,106 +65,6 @@ impl ClarifyInferenceConfig {
     pub fn builder() -> ClarifyInferenceConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.features_attribute {
-            let at = &crate::validation::join(at, "FeaturesAttribute");
-            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
-            crate::patterns::P0.check(v, at, out);
-        }
-        if let Some(v) = &self.content_template {
-            let at = &crate::validation::join(at, "ContentTemplate");
-            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
-            crate::patterns::P0.check(v, at, out);
-        }
-        if let Some(v) = &self.max_record_count {
-            let at = &crate::validation::join(at, "MaxRecordCount");
-            crate::validation::range_int(i128::from(*v), Some(1i128), None, at, out);
-        }
-        if let Some(v) = &self.max_payload_in_mb {
-            let at = &crate::validation::join(at, "MaxPayloadInMB");
-            crate::validation::range_int(
-                i128::from(*v),
-                Some(1i128),
-                Some(25i128),
-                at,
-                out,
-            );
-        }
-        if let Some(v) = &self.probability_index {
-            let at = &crate::validation::join(at, "ProbabilityIndex");
-            crate::validation::range_int(i128::from(*v), Some(0i128), None, at, out);
-        }
-        if let Some(v) = &self.label_index {
-            let at = &crate::validation::join(at, "LabelIndex");
-            crate::validation::range_int(i128::from(*v), Some(0i128), None, at, out);
-        }
-        if let Some(v) = &self.probability_attribute {
-            let at = &crate::validation::join(at, "ProbabilityAttribute");
-            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
-            crate::patterns::P0.check(v, at, out);
-        }
-        if let Some(v) = &self.label_attribute {
-            let at = &crate::validation::join(at, "LabelAttribute");
-            crate::validation::length_str(v, Some(1u64), Some(64u64), at, out);
-            crate::patterns::P0.check(v, at, out);
-        }
-        if let Some(v) = &self.label_headers {
-            let at = &crate::validation::join(at, "LabelHeaders");
-            crate::validation::length(
-                v.len(),
-                Some(1u64),
-                Some(16u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                crate::validation::length_str(item0, Some(1u64), Some(64u64), at, out);
-                crate::patterns::P0.check(item0, at, out);
-            }
-        }
-        if let Some(v) = &self.feature_headers {
-            let at = &crate::validation::join(at, "FeatureHeaders");
-            crate::validation::length(
-                v.len(),
-                Some(1u64),
-                Some(256u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                crate::validation::length_str(item0, Some(1u64), Some(64u64), at, out);
-                crate::patterns::P0.check(item0, at, out);
-            }
-        }
-        if let Some(v) = &self.feature_types {
-            let at = &crate::validation::join(at, "FeatureTypes");
-            crate::validation::length(
-                v.len(),
-                Some(1u64),
-                Some(256u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                item0.validate_at(at, out);
-            }
-        }
-    }
 }
 /// Builds a [`ClarifyInferenceConfig`]; see [`ClarifyInferenceConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -259,75 +159,52 @@ impl ClarifyInferenceConfigBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::ClarifyInferenceConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.features_attribute {
-            m.serialize_entry("FeaturesAttribute", v)?;
+impl crate::rt::Struct for ClarifyInferenceConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CLARIFY_INFERENCE_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.features_attribute),
+            1 => crate::rt::AsValue::as_value(&self.content_template),
+            2 => crate::rt::AsValue::as_value(&self.max_record_count),
+            3 => crate::rt::AsValue::as_value(&self.max_payload_in_mb),
+            4 => crate::rt::AsValue::as_value(&self.probability_index),
+            5 => crate::rt::AsValue::as_value(&self.label_index),
+            6 => crate::rt::AsValue::as_value(&self.probability_attribute),
+            7 => crate::rt::AsValue::as_value(&self.label_attribute),
+            8 => crate::rt::AsValue::as_value(&self.label_headers),
+            9 => crate::rt::AsValue::as_value(&self.feature_headers),
+            10 => crate::rt::AsValue::as_value(&self.feature_types),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.content_template {
-            m.serialize_entry("ContentTemplate", v)?;
-        }
-        if let Some(v) = &self.max_record_count {
-            m.serialize_entry("MaxRecordCount", v)?;
-        }
-        if let Some(v) = &self.max_payload_in_mb {
-            m.serialize_entry("MaxPayloadInMB", v)?;
-        }
-        if let Some(v) = &self.probability_index {
-            m.serialize_entry("ProbabilityIndex", v)?;
-        }
-        if let Some(v) = &self.label_index {
-            m.serialize_entry("LabelIndex", v)?;
-        }
-        if let Some(v) = &self.probability_attribute {
-            m.serialize_entry("ProbabilityAttribute", v)?;
-        }
-        if let Some(v) = &self.label_attribute {
-            m.serialize_entry("LabelAttribute", v)?;
-        }
-        if let Some(v) = &self.label_headers {
-            m.serialize_entry("LabelHeaders", v)?;
-        }
-        if let Some(v) = &self.feature_headers {
-            m.serialize_entry("FeatureHeaders", v)?;
-        }
-        if let Some(v) = &self.feature_types {
-            m.serialize_entry("FeatureTypes", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ClarifyInferenceConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "FeaturesAttribute" => self.features_attribute = map.next_value()?,
-            "ContentTemplate" => self.content_template = map.next_value()?,
-            "MaxRecordCount" => self.max_record_count = map.next_value()?,
-            "MaxPayloadInMB" => self.max_payload_in_mb = map.next_value()?,
-            "ProbabilityIndex" => self.probability_index = map.next_value()?,
-            "LabelIndex" => self.label_index = map.next_value()?,
-            "ProbabilityAttribute" => self.probability_attribute = map.next_value()?,
-            "LabelAttribute" => self.label_attribute = map.next_value()?,
-            "LabelHeaders" => self.label_headers = map.next_value()?,
-            "FeatureHeaders" => self.feature_headers = map.next_value()?,
-            "FeatureTypes" => self.feature_types = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ClarifyInferenceConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.features_attribute),
+            1 => Some(&mut self.content_template),
+            2 => Some(&mut self.max_record_count),
+            3 => Some(&mut self.max_payload_in_mb),
+            4 => Some(&mut self.probability_index),
+            5 => Some(&mut self.label_index),
+            6 => Some(&mut self.probability_attribute),
+            7 => Some(&mut self.label_attribute),
+            8 => Some(&mut self.label_headers),
+            9 => Some(&mut self.feature_headers),
+            10 => Some(&mut self.feature_types),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyInferenceConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ClarifyInferenceConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ClarifyInferenceConfig",
-        )?;
+impl crate::rt::FromWire for ClarifyInferenceConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ClarifyInferenceConfigBuilder::default();
+        d.structure(&crate::schema::CLARIFY_INFERENCE_CONFIG, &mut b)?;
         Ok(crate::types::ClarifyInferenceConfig {
             features_attribute: b.features_attribute,
             content_template: b.content_template,
@@ -343,3 +220,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyInferenceConfig {
         })
     }
 }
+crate::rt::structure!(ClarifyInferenceConfig);

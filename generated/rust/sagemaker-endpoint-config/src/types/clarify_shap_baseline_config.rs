@@ -11,13 +11,13 @@ pub struct ClarifyShapBaselineConfig {
     ///
     /// Length: 0 to 255 characters.
     ///
-    /// Pattern: `^[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*$`.
+    /// Pattern: `^[a-zA-Z0-9](-*[a-zA-Z0-9])*\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*$`.
     pub mime_type: Option<String>,
     /// Wire name: `ShapBaseline`.
     ///
     /// Length: 1 to 4096 characters.
     ///
-    /// Pattern: `^[\\s\\S]+$`.
+    /// Pattern: `^[\s\S]+$`.
     pub shap_baseline: Option<String>,
     /// Wire name: `ShapBaselineUri`.
     ///
@@ -30,32 +30,6 @@ impl ClarifyShapBaselineConfig {
     /// A builder for this type.
     pub fn builder() -> ClarifyShapBaselineConfigBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.mime_type {
-            let at = &crate::validation::join(at, "MimeType");
-            crate::validation::length_str(v, Some(0u64), Some(255u64), at, out);
-            crate::patterns::P12.check(v, at, out);
-        }
-        if let Some(v) = &self.shap_baseline {
-            let at = &crate::validation::join(at, "ShapBaseline");
-            crate::validation::length_str(v, Some(1u64), Some(4096u64), at, out);
-            crate::patterns::P9.check(v, at, out);
-        }
-        if let Some(v) = &self.shap_baseline_uri {
-            let at = &crate::validation::join(at, "ShapBaselineUri");
-            crate::validation::length_str(v, Some(0u64), Some(1024u64), at, out);
-            crate::patterns::P4.check(v, at, out);
-        }
     }
 }
 /// Builds a [`ClarifyShapBaselineConfig`]; see [`ClarifyShapBaselineConfig::builder`].
@@ -92,43 +66,36 @@ impl ClarifyShapBaselineConfigBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::ClarifyShapBaselineConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.mime_type {
-            m.serialize_entry("MimeType", v)?;
+impl crate::rt::Struct for ClarifyShapBaselineConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CLARIFY_SHAP_BASELINE_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.mime_type),
+            1 => crate::rt::AsValue::as_value(&self.shap_baseline),
+            2 => crate::rt::AsValue::as_value(&self.shap_baseline_uri),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.shap_baseline {
-            m.serialize_entry("ShapBaseline", v)?;
-        }
-        if let Some(v) = &self.shap_baseline_uri {
-            m.serialize_entry("ShapBaselineUri", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ClarifyShapBaselineConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "MimeType" => self.mime_type = map.next_value()?,
-            "ShapBaseline" => self.shap_baseline = map.next_value()?,
-            "ShapBaselineUri" => self.shap_baseline_uri = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ClarifyShapBaselineConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.mime_type),
+            1 => Some(&mut self.shap_baseline),
+            2 => Some(&mut self.shap_baseline_uri),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapBaselineConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ClarifyShapBaselineConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ClarifyShapBaselineConfig",
-        )?;
+impl crate::rt::FromWire for ClarifyShapBaselineConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ClarifyShapBaselineConfigBuilder::default();
+        d.structure(&crate::schema::CLARIFY_SHAP_BASELINE_CONFIG, &mut b)?;
         Ok(crate::types::ClarifyShapBaselineConfig {
             mime_type: b.mime_type,
             shap_baseline: b.shap_baseline,
@@ -136,3 +103,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapBaselineConfig 
         })
     }
 }
+crate::rt::structure!(ClarifyShapBaselineConfig);

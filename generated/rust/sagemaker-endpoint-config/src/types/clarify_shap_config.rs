@@ -27,34 +27,6 @@ impl ClarifyShapConfig {
     pub fn builder() -> ClarifyShapConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.shap_baseline_config {
-            None => {
-                crate::validation::required(at, "ShapBaselineConfig", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "ShapBaselineConfig");
-                v.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.number_of_samples {
-            let at = &crate::validation::join(at, "NumberOfSamples");
-            crate::validation::range_int(i128::from(*v), Some(1i128), None, at, out);
-        }
-        if let Some(v) = &self.text_config {
-            let at = &crate::validation::join(at, "TextConfig");
-            v.validate_at(at, out);
-        }
-    }
 }
 /// Builds a [`ClarifyShapConfig`]; see [`ClarifyShapConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -121,51 +93,40 @@ impl ClarifyShapConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ClarifyShapConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.shap_baseline_config {
-            m.serialize_entry("ShapBaselineConfig", v)?;
+impl crate::rt::Struct for ClarifyShapConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CLARIFY_SHAP_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.shap_baseline_config),
+            1 => crate::rt::AsValue::as_value(&self.number_of_samples),
+            2 => crate::rt::AsValue::as_value(&self.use_logit),
+            3 => crate::rt::AsValue::as_value(&self.seed),
+            4 => crate::rt::AsValue::as_value(&self.text_config),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.number_of_samples {
-            m.serialize_entry("NumberOfSamples", v)?;
-        }
-        if let Some(v) = &self.use_logit {
-            m.serialize_entry("UseLogit", v)?;
-        }
-        if let Some(v) = &self.seed {
-            m.serialize_entry("Seed", v)?;
-        }
-        if let Some(v) = &self.text_config {
-            m.serialize_entry("TextConfig", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ClarifyShapConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ShapBaselineConfig" => self.shap_baseline_config = map.next_value()?,
-            "NumberOfSamples" => self.number_of_samples = map.next_value()?,
-            "UseLogit" => self.use_logit = map.next_value()?,
-            "Seed" => self.seed = map.next_value()?,
-            "TextConfig" => self.text_config = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ClarifyShapConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.shap_baseline_config),
+            1 => Some(&mut self.number_of_samples),
+            2 => Some(&mut self.use_logit),
+            3 => Some(&mut self.seed),
+            4 => Some(&mut self.text_config),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ClarifyShapConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ClarifyShapConfig",
-        )?;
+impl crate::rt::FromWire for ClarifyShapConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ClarifyShapConfigBuilder::default();
+        d.structure(&crate::schema::CLARIFY_SHAP_CONFIG, &mut b)?;
         Ok(crate::types::ClarifyShapConfig {
             shap_baseline_config: b.shap_baseline_config,
             number_of_samples: b.number_of_samples,
@@ -175,3 +136,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyShapConfig {
         })
     }
 }
+crate::rt::structure!(ClarifyShapConfig);

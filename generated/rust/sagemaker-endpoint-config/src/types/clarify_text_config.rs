@@ -25,35 +25,6 @@ impl ClarifyTextConfig {
     pub fn builder() -> ClarifyTextConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.language {
-            None => {
-                crate::validation::required(at, "Language", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "Language");
-                v.validate_at(at, out);
-            }
-        }
-        match &self.granularity {
-            None => {
-                crate::validation::required(at, "Granularity", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "Granularity");
-                v.validate_at(at, out);
-            }
-        }
-    }
 }
 /// Builds a [`ClarifyTextConfig`]; see [`ClarifyTextConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -102,42 +73,38 @@ impl ClarifyTextConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ClarifyTextConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.language {
-            m.serialize_entry("Language", v)?;
+impl crate::rt::Struct for ClarifyTextConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CLARIFY_TEXT_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.language),
+            1 => crate::rt::AsValue::as_value(&self.granularity),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.granularity {
-            m.serialize_entry("Granularity", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ClarifyTextConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "Language" => self.language = map.next_value()?,
-            "Granularity" => self.granularity = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ClarifyTextConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.language),
+            1 => Some(&mut self.granularity),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ClarifyTextConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ClarifyTextConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ClarifyTextConfig",
-        )?;
+impl crate::rt::FromWire for ClarifyTextConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ClarifyTextConfigBuilder::default();
+        d.structure(&crate::schema::CLARIFY_TEXT_CONFIG, &mut b)?;
         Ok(crate::types::ClarifyTextConfig {
             language: b.language,
             granularity: b.granularity,
         })
     }
 }
+crate::rt::structure!(ClarifyTextConfig);

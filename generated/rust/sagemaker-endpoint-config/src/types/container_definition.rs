@@ -17,7 +17,7 @@ pub struct ContainerDefinition {
     ///
     /// Length: 0 to 255 characters.
     ///
-    /// Pattern: `^[\\S]+$`.
+    /// Pattern: `^[\S]+$`.
     pub image: Option<String>,
     /// Wire name: `ImageConfig`.
     pub image_config: Option<crate::types::ImageConfig>,
@@ -47,7 +47,7 @@ pub struct ContainerDefinition {
     ///
     /// Length: 1 to 176 characters.
     ///
-    /// Pattern: `^(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\\/[0-9]{1,9})?$`.
+    /// Pattern: `^(arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:[a-z\-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\/[0-9]{1,9})?$`.
     pub model_package_name: Option<String>,
     /// Wire name: `InferenceSpecificationName`.
     ///
@@ -62,91 +62,6 @@ impl ContainerDefinition {
     /// A builder for this type.
     pub fn builder() -> ContainerDefinitionBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.container_hostname {
-            let at = &crate::validation::join(at, "ContainerHostname");
-            crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-            crate::patterns::P14.check(v, at, out);
-        }
-        if let Some(v) = &self.image {
-            let at = &crate::validation::join(at, "Image");
-            crate::validation::length_str(v, Some(0u64), Some(255u64), at, out);
-            crate::patterns::P8.check(v, at, out);
-        }
-        if let Some(v) = &self.image_config {
-            let at = &crate::validation::join(at, "ImageConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.mode {
-            let at = &crate::validation::join(at, "Mode");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.model_data_url {
-            let at = &crate::validation::join(at, "ModelDataUrl");
-            crate::validation::length_str(v, Some(0u64), Some(1024u64), at, out);
-            crate::patterns::P4.check(v, at, out);
-        }
-        if let Some(v) = &self.model_data_source {
-            let at = &crate::validation::join(at, "ModelDataSource");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.additional_model_data_sources {
-            let at = &crate::validation::join(at, "AdditionalModelDataSources");
-            crate::validation::length(
-                v.len(),
-                Some(0u64),
-                Some(5u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                item0.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.environment {
-            let at = &crate::validation::join(at, "Environment");
-            crate::validation::length(
-                v.len(),
-                Some(0u64),
-                Some(100u64),
-                crate::error::LengthUnit::Entries,
-                at,
-                out,
-            );
-            for (key0, item0) in v.iter() {
-                let at = &crate::validation::key(at, key0);
-                crate::validation::length_str(key0, Some(0u64), Some(1024u64), at, out);
-                crate::patterns::P16.check(key0, at, out);
-                crate::validation::length_str(item0, Some(0u64), Some(1024u64), at, out);
-                crate::patterns::P7.check(item0, at, out);
-            }
-        }
-        if let Some(v) = &self.model_package_name {
-            let at = &crate::validation::join(at, "ModelPackageName");
-            crate::validation::length_str(v, Some(1u64), Some(176u64), at, out);
-            crate::patterns::P2.check(v, at, out);
-        }
-        if let Some(v) = &self.inference_specification_name {
-            let at = &crate::validation::join(at, "InferenceSpecificationName");
-            crate::validation::length_str(v, Some(1u64), Some(63u64), at, out);
-            crate::patterns::P14.check(v, at, out);
-        }
-        if let Some(v) = &self.multi_model_config {
-            let at = &crate::validation::join(at, "MultiModelConfig");
-            v.validate_at(at, out);
-        }
     }
 }
 /// Builds a [`ContainerDefinition`]; see [`ContainerDefinition::builder`].
@@ -251,83 +166,52 @@ impl ContainerDefinitionBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::ContainerDefinition {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.container_hostname {
-            m.serialize_entry("ContainerHostname", v)?;
+impl crate::rt::Struct for ContainerDefinition {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CONTAINER_DEFINITION
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.container_hostname),
+            1 => crate::rt::AsValue::as_value(&self.image),
+            2 => crate::rt::AsValue::as_value(&self.image_config),
+            3 => crate::rt::AsValue::as_value(&self.mode),
+            4 => crate::rt::AsValue::as_value(&self.model_data_url),
+            5 => crate::rt::AsValue::as_value(&self.model_data_source),
+            6 => crate::rt::AsValue::as_value(&self.additional_model_data_sources),
+            7 => crate::rt::AsValue::as_value(&self.environment),
+            8 => crate::rt::AsValue::as_value(&self.model_package_name),
+            9 => crate::rt::AsValue::as_value(&self.inference_specification_name),
+            10 => crate::rt::AsValue::as_value(&self.multi_model_config),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.image {
-            m.serialize_entry("Image", v)?;
-        }
-        if let Some(v) = &self.image_config {
-            m.serialize_entry("ImageConfig", v)?;
-        }
-        if let Some(v) = &self.mode {
-            m.serialize_entry("Mode", v)?;
-        }
-        if let Some(v) = &self.model_data_url {
-            m.serialize_entry("ModelDataUrl", v)?;
-        }
-        if let Some(v) = &self.model_data_source {
-            m.serialize_entry("ModelDataSource", v)?;
-        }
-        if let Some(v) = &self.additional_model_data_sources {
-            m.serialize_entry("AdditionalModelDataSources", v)?;
-        }
-        if let Some(v) = &self.environment {
-            m.serialize_entry("Environment", v)?;
-        }
-        if let Some(v) = &self.model_package_name {
-            m.serialize_entry("ModelPackageName", v)?;
-        }
-        if let Some(v) = &self.inference_specification_name {
-            m.serialize_entry("InferenceSpecificationName", v)?;
-        }
-        if let Some(v) = &self.multi_model_config {
-            m.serialize_entry("MultiModelConfig", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ContainerDefinitionBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ContainerHostname" => self.container_hostname = map.next_value()?,
-            "Image" => self.image = map.next_value()?,
-            "ImageConfig" => self.image_config = map.next_value()?,
-            "Mode" => self.mode = map.next_value()?,
-            "ModelDataUrl" => self.model_data_url = map.next_value()?,
-            "ModelDataSource" => self.model_data_source = map.next_value()?,
-            "AdditionalModelDataSources" => {
-                self.additional_model_data_sources = map.next_value()?;
-            }
-            "Environment" => {
-                self.environment = map
-                    .next_value::<Option<crate::wire::DenseMap<_>>>()?
-                    .map(|v| v.0);
-            }
-            "ModelPackageName" => self.model_package_name = map.next_value()?,
-            "InferenceSpecificationName" => {
-                self.inference_specification_name = map.next_value()?;
-            }
-            "MultiModelConfig" => self.multi_model_config = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ContainerDefinitionBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.container_hostname),
+            1 => Some(&mut self.image),
+            2 => Some(&mut self.image_config),
+            3 => Some(&mut self.mode),
+            4 => Some(&mut self.model_data_url),
+            5 => Some(&mut self.model_data_source),
+            6 => Some(&mut self.additional_model_data_sources),
+            7 => Some(&mut self.environment),
+            8 => Some(&mut self.model_package_name),
+            9 => Some(&mut self.inference_specification_name),
+            10 => Some(&mut self.multi_model_config),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ContainerDefinition {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ContainerDefinitionBuilder = crate::wire::deserialize_struct(
-            d,
-            "ContainerDefinition",
-        )?;
+impl crate::rt::FromWire for ContainerDefinition {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ContainerDefinitionBuilder::default();
+        d.structure(&crate::schema::CONTAINER_DEFINITION, &mut b)?;
         Ok(crate::types::ContainerDefinition {
             container_hostname: b.container_hostname,
             image: b.image,
@@ -343,3 +227,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ContainerDefinition {
         })
     }
 }
+crate::rt::structure!(ContainerDefinition);

@@ -45,7 +45,7 @@ pub struct CreateEndpointConfigInput {
     ///
     /// Length: 20 to 2048 characters.
     ///
-    /// Pattern: `^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$`.
+    /// Pattern: `^arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$`.
     pub execution_role_arn: Option<String>,
     /// Wire name: `VpcConfig`.
     pub vpc_config: Option<crate::types::VpcConfig>,
@@ -56,103 +56,6 @@ impl CreateEndpointConfigInput {
     /// A builder for this type.
     pub fn builder() -> CreateEndpointConfigInputBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.endpoint_config_name {
-            None => {
-                crate::validation::required(at, "EndpointConfigName", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "EndpointConfigName");
-                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P14.check(v, at, out);
-            }
-        }
-        match &self.production_variants {
-            None => {
-                crate::validation::required(at, "ProductionVariants", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "ProductionVariants");
-                crate::validation::length(
-                    v.len(),
-                    Some(1u64),
-                    Some(10u64),
-                    crate::error::LengthUnit::Elements,
-                    at,
-                    out,
-                );
-                for (i, item0) in v.iter().enumerate() {
-                    let at = &crate::validation::index(at, i);
-                    item0.validate_at(at, out);
-                }
-            }
-        }
-        if let Some(v) = &self.data_capture_config {
-            let at = &crate::validation::join(at, "DataCaptureConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.tags {
-            let at = &crate::validation::join(at, "Tags");
-            crate::validation::length(
-                v.len(),
-                Some(0u64),
-                Some(50u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                item0.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.kms_key_id {
-            let at = &crate::validation::join(at, "KmsKeyId");
-            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P11.check(v, at, out);
-        }
-        if let Some(v) = &self.async_inference_config {
-            let at = &crate::validation::join(at, "AsyncInferenceConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.explainer_config {
-            let at = &crate::validation::join(at, "ExplainerConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.shadow_production_variants {
-            let at = &crate::validation::join(at, "ShadowProductionVariants");
-            crate::validation::length(
-                v.len(),
-                Some(1u64),
-                Some(10u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                item0.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.execution_role_arn {
-            let at = &crate::validation::join(at, "ExecutionRoleArn");
-            crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-            crate::patterns::P17.check(v, at, out);
-        }
-        if let Some(v) = &self.vpc_config {
-            let at = &crate::validation::join(at, "VpcConfig");
-            v.validate_at(at, out);
-        }
     }
 }
 /// Builds a [`CreateEndpointConfigInput`]; see [`CreateEndpointConfigInput::builder`].
@@ -274,77 +177,52 @@ impl CreateEndpointConfigInputBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::CreateEndpointConfigInput {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.endpoint_config_name {
-            m.serialize_entry("EndpointConfigName", v)?;
+impl crate::rt::Struct for CreateEndpointConfigInput {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CREATE_ENDPOINT_CONFIG_INPUT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.endpoint_config_name),
+            1 => crate::rt::AsValue::as_value(&self.production_variants),
+            2 => crate::rt::AsValue::as_value(&self.data_capture_config),
+            3 => crate::rt::AsValue::as_value(&self.tags),
+            4 => crate::rt::AsValue::as_value(&self.kms_key_id),
+            5 => crate::rt::AsValue::as_value(&self.async_inference_config),
+            6 => crate::rt::AsValue::as_value(&self.explainer_config),
+            7 => crate::rt::AsValue::as_value(&self.shadow_production_variants),
+            8 => crate::rt::AsValue::as_value(&self.execution_role_arn),
+            9 => crate::rt::AsValue::as_value(&self.vpc_config),
+            10 => crate::rt::AsValue::as_value(&self.enable_network_isolation),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.production_variants {
-            m.serialize_entry("ProductionVariants", v)?;
-        }
-        if let Some(v) = &self.data_capture_config {
-            m.serialize_entry("DataCaptureConfig", v)?;
-        }
-        if let Some(v) = &self.tags {
-            m.serialize_entry("Tags", v)?;
-        }
-        if let Some(v) = &self.kms_key_id {
-            m.serialize_entry("KmsKeyId", v)?;
-        }
-        if let Some(v) = &self.async_inference_config {
-            m.serialize_entry("AsyncInferenceConfig", v)?;
-        }
-        if let Some(v) = &self.explainer_config {
-            m.serialize_entry("ExplainerConfig", v)?;
-        }
-        if let Some(v) = &self.shadow_production_variants {
-            m.serialize_entry("ShadowProductionVariants", v)?;
-        }
-        if let Some(v) = &self.execution_role_arn {
-            m.serialize_entry("ExecutionRoleArn", v)?;
-        }
-        if let Some(v) = &self.vpc_config {
-            m.serialize_entry("VpcConfig", v)?;
-        }
-        if let Some(v) = &self.enable_network_isolation {
-            m.serialize_entry("EnableNetworkIsolation", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for CreateEndpointConfigInputBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "EndpointConfigName" => self.endpoint_config_name = map.next_value()?,
-            "ProductionVariants" => self.production_variants = map.next_value()?,
-            "DataCaptureConfig" => self.data_capture_config = map.next_value()?,
-            "Tags" => self.tags = map.next_value()?,
-            "KmsKeyId" => self.kms_key_id = map.next_value()?,
-            "AsyncInferenceConfig" => self.async_inference_config = map.next_value()?,
-            "ExplainerConfig" => self.explainer_config = map.next_value()?,
-            "ShadowProductionVariants" => {
-                self.shadow_production_variants = map.next_value()?;
-            }
-            "ExecutionRoleArn" => self.execution_role_arn = map.next_value()?,
-            "VpcConfig" => self.vpc_config = map.next_value()?,
-            "EnableNetworkIsolation" => self.enable_network_isolation = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for CreateEndpointConfigInputBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.endpoint_config_name),
+            1 => Some(&mut self.production_variants),
+            2 => Some(&mut self.data_capture_config),
+            3 => Some(&mut self.tags),
+            4 => Some(&mut self.kms_key_id),
+            5 => Some(&mut self.async_inference_config),
+            6 => Some(&mut self.explainer_config),
+            7 => Some(&mut self.shadow_production_variants),
+            8 => Some(&mut self.execution_role_arn),
+            9 => Some(&mut self.vpc_config),
+            10 => Some(&mut self.enable_network_isolation),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::CreateEndpointConfigInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: CreateEndpointConfigInputBuilder = crate::wire::deserialize_struct(
-            d,
-            "CreateEndpointConfigInput",
-        )?;
+impl crate::rt::FromWire for CreateEndpointConfigInput {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = CreateEndpointConfigInputBuilder::default();
+        d.structure(&crate::schema::CREATE_ENDPOINT_CONFIG_INPUT, &mut b)?;
         Ok(crate::types::CreateEndpointConfigInput {
             endpoint_config_name: b.endpoint_config_name,
             production_variants: b.production_variants,
@@ -360,3 +238,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CreateEndpointConfigInput 
         })
     }
 }
+crate::rt::structure!(CreateEndpointConfigInput);

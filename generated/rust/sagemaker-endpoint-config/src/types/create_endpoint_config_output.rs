@@ -13,34 +13,13 @@ pub struct CreateEndpointConfigOutput {
     ///
     /// Length: 20 to 2048 characters.
     ///
-    /// Pattern: `^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/`.
+    /// Pattern: `^arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:endpoint-config/`.
     pub endpoint_config_arn: Option<String>,
 }
 impl CreateEndpointConfigOutput {
     /// A builder for this type.
     pub fn builder() -> CreateEndpointConfigOutputBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.endpoint_config_arn {
-            None => {
-                crate::validation::required(at, "EndpointConfigArn", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "EndpointConfigArn");
-                crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-                crate::patterns::P18.check(v, at, out);
-            }
-        }
     }
 }
 /// Builds a [`CreateEndpointConfigOutput`]; see [`CreateEndpointConfigOutput::builder`].
@@ -74,37 +53,35 @@ impl CreateEndpointConfigOutputBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::CreateEndpointConfigOutput {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.endpoint_config_arn {
-            m.serialize_entry("EndpointConfigArn", v)?;
+impl crate::rt::Struct for CreateEndpointConfigOutput {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CREATE_ENDPOINT_CONFIG_OUTPUT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.endpoint_config_arn),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for CreateEndpointConfigOutputBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "EndpointConfigArn" => self.endpoint_config_arn = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for CreateEndpointConfigOutputBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.endpoint_config_arn),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::CreateEndpointConfigOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: CreateEndpointConfigOutputBuilder = crate::wire::deserialize_struct(
-            d,
-            "CreateEndpointConfigOutput",
-        )?;
+impl crate::rt::FromWire for CreateEndpointConfigOutput {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = CreateEndpointConfigOutputBuilder::default();
+        d.structure(&crate::schema::CREATE_ENDPOINT_CONFIG_OUTPUT, &mut b)?;
         Ok(crate::types::CreateEndpointConfigOutput {
             endpoint_config_arn: b.endpoint_config_arn,
         })
     }
 }
+crate::rt::structure!(CreateEndpointConfigOutput);

@@ -13,7 +13,7 @@ pub struct CreateModelInput {
     ///
     /// Length: 0 to 63 characters.
     ///
-    /// Pattern: `^[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
+    /// Pattern: `^[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
     pub model_name: Option<String>,
     /// Wire name: `PrimaryContainer`.
     pub primary_container: Option<crate::types::ContainerDefinition>,
@@ -27,7 +27,7 @@ pub struct CreateModelInput {
     ///
     /// Length: 20 to 2048 characters.
     ///
-    /// Pattern: `^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$`.
+    /// Pattern: `^arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$`.
     pub execution_role_arn: Option<String>,
     /// Wire name: `Tags`.
     ///
@@ -42,74 +42,6 @@ impl CreateModelInput {
     /// A builder for this type.
     pub fn builder() -> CreateModelInputBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.model_name {
-            None => {
-                crate::validation::required(at, "ModelName", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "ModelName");
-                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P15.check(v, at, out);
-            }
-        }
-        if let Some(v) = &self.primary_container {
-            let at = &crate::validation::join(at, "PrimaryContainer");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.containers {
-            let at = &crate::validation::join(at, "Containers");
-            crate::validation::length(
-                v.len(),
-                Some(0u64),
-                Some(15u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                item0.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.inference_execution_config {
-            let at = &crate::validation::join(at, "InferenceExecutionConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.execution_role_arn {
-            let at = &crate::validation::join(at, "ExecutionRoleArn");
-            crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-            crate::patterns::P17.check(v, at, out);
-        }
-        if let Some(v) = &self.tags {
-            let at = &crate::validation::join(at, "Tags");
-            crate::validation::length(
-                v.len(),
-                Some(0u64),
-                Some(50u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                item0.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.vpc_config {
-            let at = &crate::validation::join(at, "VpcConfig");
-            v.validate_at(at, out);
-        }
     }
 }
 /// Builds a [`CreateModelInput`]; see [`CreateModelInput::builder`].
@@ -201,65 +133,46 @@ impl CreateModelInputBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::CreateModelInput {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.model_name {
-            m.serialize_entry("ModelName", v)?;
+impl crate::rt::Struct for CreateModelInput {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CREATE_MODEL_INPUT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.model_name),
+            1 => crate::rt::AsValue::as_value(&self.primary_container),
+            2 => crate::rt::AsValue::as_value(&self.containers),
+            3 => crate::rt::AsValue::as_value(&self.inference_execution_config),
+            4 => crate::rt::AsValue::as_value(&self.execution_role_arn),
+            5 => crate::rt::AsValue::as_value(&self.tags),
+            6 => crate::rt::AsValue::as_value(&self.vpc_config),
+            7 => crate::rt::AsValue::as_value(&self.enable_network_isolation),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.primary_container {
-            m.serialize_entry("PrimaryContainer", v)?;
-        }
-        if let Some(v) = &self.containers {
-            m.serialize_entry("Containers", v)?;
-        }
-        if let Some(v) = &self.inference_execution_config {
-            m.serialize_entry("InferenceExecutionConfig", v)?;
-        }
-        if let Some(v) = &self.execution_role_arn {
-            m.serialize_entry("ExecutionRoleArn", v)?;
-        }
-        if let Some(v) = &self.tags {
-            m.serialize_entry("Tags", v)?;
-        }
-        if let Some(v) = &self.vpc_config {
-            m.serialize_entry("VpcConfig", v)?;
-        }
-        if let Some(v) = &self.enable_network_isolation {
-            m.serialize_entry("EnableNetworkIsolation", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for CreateModelInputBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ModelName" => self.model_name = map.next_value()?,
-            "PrimaryContainer" => self.primary_container = map.next_value()?,
-            "Containers" => self.containers = map.next_value()?,
-            "InferenceExecutionConfig" => {
-                self.inference_execution_config = map.next_value()?;
-            }
-            "ExecutionRoleArn" => self.execution_role_arn = map.next_value()?,
-            "Tags" => self.tags = map.next_value()?,
-            "VpcConfig" => self.vpc_config = map.next_value()?,
-            "EnableNetworkIsolation" => self.enable_network_isolation = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for CreateModelInputBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.model_name),
+            1 => Some(&mut self.primary_container),
+            2 => Some(&mut self.containers),
+            3 => Some(&mut self.inference_execution_config),
+            4 => Some(&mut self.execution_role_arn),
+            5 => Some(&mut self.tags),
+            6 => Some(&mut self.vpc_config),
+            7 => Some(&mut self.enable_network_isolation),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::CreateModelInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: CreateModelInputBuilder = crate::wire::deserialize_struct(
-            d,
-            "CreateModelInput",
-        )?;
+impl crate::rt::FromWire for CreateModelInput {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = CreateModelInputBuilder::default();
+        d.structure(&crate::schema::CREATE_MODEL_INPUT, &mut b)?;
         Ok(crate::types::CreateModelInput {
             model_name: b.model_name,
             primary_container: b.primary_container,
@@ -272,3 +185,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::CreateModelInput {
         })
     }
 }
+crate::rt::structure!(CreateModelInput);

@@ -13,34 +13,13 @@ pub struct CreateModelOutput {
     ///
     /// Length: 20 to 2048 characters.
     ///
-    /// Pattern: `^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model/`.
+    /// Pattern: `^arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:model/`.
     pub model_arn: Option<String>,
 }
 impl CreateModelOutput {
     /// A builder for this type.
     pub fn builder() -> CreateModelOutputBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.model_arn {
-            None => {
-                crate::validation::required(at, "ModelArn", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "ModelArn");
-                crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-                crate::patterns::P19.check(v, at, out);
-            }
-        }
     }
 }
 /// Builds a [`CreateModelOutput`]; see [`CreateModelOutput::builder`].
@@ -74,37 +53,35 @@ impl CreateModelOutputBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::CreateModelOutput {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.model_arn {
-            m.serialize_entry("ModelArn", v)?;
+impl crate::rt::Struct for CreateModelOutput {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::CREATE_MODEL_OUTPUT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.model_arn),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for CreateModelOutputBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ModelArn" => self.model_arn = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for CreateModelOutputBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.model_arn),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::CreateModelOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: CreateModelOutputBuilder = crate::wire::deserialize_struct(
-            d,
-            "CreateModelOutput",
-        )?;
+impl crate::rt::FromWire for CreateModelOutput {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = CreateModelOutputBuilder::default();
+        d.structure(&crate::schema::CREATE_MODEL_OUTPUT, &mut b)?;
         Ok(crate::types::CreateModelOutput {
             model_arn: b.model_arn,
         })
     }
 }
+crate::rt::structure!(CreateModelOutput);

@@ -43,71 +43,6 @@ impl DataCaptureConfig {
     pub fn builder() -> DataCaptureConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.initial_sampling_percentage {
-            None => {
-                crate::validation::required(at, "InitialSamplingPercentage", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "InitialSamplingPercentage");
-                crate::validation::range_int(
-                    i128::from(*v),
-                    Some(0i128),
-                    Some(100i128),
-                    at,
-                    out,
-                );
-            }
-        }
-        match &self.destination_s3_uri {
-            None => {
-                crate::validation::required(at, "DestinationS3Uri", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "DestinationS3Uri");
-                crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
-                crate::patterns::P3.check(v, at, out);
-            }
-        }
-        if let Some(v) = &self.kms_key_id {
-            let at = &crate::validation::join(at, "KmsKeyId");
-            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P11.check(v, at, out);
-        }
-        match &self.capture_options {
-            None => {
-                crate::validation::required(at, "CaptureOptions", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "CaptureOptions");
-                crate::validation::length(
-                    v.len(),
-                    Some(1u64),
-                    Some(32u64),
-                    crate::error::LengthUnit::Elements,
-                    at,
-                    out,
-                );
-                for (i, item0) in v.iter().enumerate() {
-                    let at = &crate::validation::index(at, i);
-                    item0.validate_at(at, out);
-                }
-            }
-        }
-        if let Some(v) = &self.capture_content_type_header {
-            let at = &crate::validation::join(at, "CaptureContentTypeHeader");
-            v.validate_at(at, out);
-        }
-    }
 }
 /// Builds a [`DataCaptureConfig`]; see [`DataCaptureConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -195,59 +130,42 @@ impl DataCaptureConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::DataCaptureConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.enable_capture {
-            m.serialize_entry("EnableCapture", v)?;
+impl crate::rt::Struct for DataCaptureConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::DATA_CAPTURE_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.enable_capture),
+            1 => crate::rt::AsValue::as_value(&self.initial_sampling_percentage),
+            2 => crate::rt::AsValue::as_value(&self.destination_s3_uri),
+            3 => crate::rt::AsValue::as_value(&self.kms_key_id),
+            4 => crate::rt::AsValue::as_value(&self.capture_options),
+            5 => crate::rt::AsValue::as_value(&self.capture_content_type_header),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.initial_sampling_percentage {
-            m.serialize_entry("InitialSamplingPercentage", v)?;
-        }
-        if let Some(v) = &self.destination_s3_uri {
-            m.serialize_entry("DestinationS3Uri", v)?;
-        }
-        if let Some(v) = &self.kms_key_id {
-            m.serialize_entry("KmsKeyId", v)?;
-        }
-        if let Some(v) = &self.capture_options {
-            m.serialize_entry("CaptureOptions", v)?;
-        }
-        if let Some(v) = &self.capture_content_type_header {
-            m.serialize_entry("CaptureContentTypeHeader", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for DataCaptureConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "EnableCapture" => self.enable_capture = map.next_value()?,
-            "InitialSamplingPercentage" => {
-                self.initial_sampling_percentage = map.next_value()?;
-            }
-            "DestinationS3Uri" => self.destination_s3_uri = map.next_value()?,
-            "KmsKeyId" => self.kms_key_id = map.next_value()?,
-            "CaptureOptions" => self.capture_options = map.next_value()?,
-            "CaptureContentTypeHeader" => {
-                self.capture_content_type_header = map.next_value()?;
-            }
-            _ => return Ok(false),
+impl crate::rt::Builder for DataCaptureConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.enable_capture),
+            1 => Some(&mut self.initial_sampling_percentage),
+            2 => Some(&mut self.destination_s3_uri),
+            3 => Some(&mut self.kms_key_id),
+            4 => Some(&mut self.capture_options),
+            5 => Some(&mut self.capture_content_type_header),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::DataCaptureConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: DataCaptureConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "DataCaptureConfig",
-        )?;
+impl crate::rt::FromWire for DataCaptureConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = DataCaptureConfigBuilder::default();
+        d.structure(&crate::schema::DATA_CAPTURE_CONFIG, &mut b)?;
         Ok(crate::types::DataCaptureConfig {
             enable_capture: b.enable_capture,
             initial_sampling_percentage: b.initial_sampling_percentage,
@@ -258,3 +176,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DataCaptureConfig {
         })
     }
 }
+crate::rt::structure!(DataCaptureConfig);

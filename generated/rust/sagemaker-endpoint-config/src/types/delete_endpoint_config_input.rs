@@ -21,27 +21,6 @@ impl DeleteEndpointConfigInput {
     pub fn builder() -> DeleteEndpointConfigInputBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.endpoint_config_name {
-            None => {
-                crate::validation::required(at, "EndpointConfigName", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "EndpointConfigName");
-                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P14.check(v, at, out);
-            }
-        }
-    }
 }
 /// Builds a [`DeleteEndpointConfigInput`]; see [`DeleteEndpointConfigInput::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -74,37 +53,35 @@ impl DeleteEndpointConfigInputBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::DeleteEndpointConfigInput {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.endpoint_config_name {
-            m.serialize_entry("EndpointConfigName", v)?;
+impl crate::rt::Struct for DeleteEndpointConfigInput {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::DELETE_ENDPOINT_CONFIG_INPUT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.endpoint_config_name),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for DeleteEndpointConfigInputBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "EndpointConfigName" => self.endpoint_config_name = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for DeleteEndpointConfigInputBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.endpoint_config_name),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::DeleteEndpointConfigInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: DeleteEndpointConfigInputBuilder = crate::wire::deserialize_struct(
-            d,
-            "DeleteEndpointConfigInput",
-        )?;
+impl crate::rt::FromWire for DeleteEndpointConfigInput {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = DeleteEndpointConfigInputBuilder::default();
+        d.structure(&crate::schema::DELETE_ENDPOINT_CONFIG_INPUT, &mut b)?;
         Ok(crate::types::DeleteEndpointConfigInput {
             endpoint_config_name: b.endpoint_config_name,
         })
     }
 }
+crate::rt::structure!(DeleteEndpointConfigInput);

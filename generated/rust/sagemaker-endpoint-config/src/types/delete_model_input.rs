@@ -13,34 +13,13 @@ pub struct DeleteModelInput {
     ///
     /// Length: 0 to 63 characters.
     ///
-    /// Pattern: `^[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
+    /// Pattern: `^[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
     pub model_name: Option<String>,
 }
 impl DeleteModelInput {
     /// A builder for this type.
     pub fn builder() -> DeleteModelInputBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.model_name {
-            None => {
-                crate::validation::required(at, "ModelName", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "ModelName");
-                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P15.check(v, at, out);
-            }
-        }
     }
 }
 /// Builds a [`DeleteModelInput`]; see [`DeleteModelInput::builder`].
@@ -74,37 +53,35 @@ impl DeleteModelInputBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::DeleteModelInput {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.model_name {
-            m.serialize_entry("ModelName", v)?;
+impl crate::rt::Struct for DeleteModelInput {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::DELETE_MODEL_INPUT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.model_name),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for DeleteModelInputBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ModelName" => self.model_name = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for DeleteModelInputBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.model_name),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::DeleteModelInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: DeleteModelInputBuilder = crate::wire::deserialize_struct(
-            d,
-            "DeleteModelInput",
-        )?;
+impl crate::rt::FromWire for DeleteModelInput {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = DeleteModelInputBuilder::default();
+        d.structure(&crate::schema::DELETE_MODEL_INPUT, &mut b)?;
         Ok(crate::types::DeleteModelInput {
             model_name: b.model_name,
         })
     }
 }
+crate::rt::structure!(DeleteModelInput);

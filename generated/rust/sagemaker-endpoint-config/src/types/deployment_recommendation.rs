@@ -25,41 +25,6 @@ impl DeploymentRecommendation {
     pub fn builder() -> DeploymentRecommendationBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.recommendation_status {
-            None => {
-                crate::validation::required(at, "RecommendationStatus", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "RecommendationStatus");
-                v.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.real_time_inference_recommendations {
-            let at = &crate::validation::join(at, "RealTimeInferenceRecommendations");
-            crate::validation::length(
-                v.len(),
-                Some(0u64),
-                Some(3u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                item0.validate_at(at, out);
-            }
-        }
-    }
 }
 /// Builds a [`DeploymentRecommendation`]; see [`DeploymentRecommendation::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -108,44 +73,38 @@ impl DeploymentRecommendationBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::DeploymentRecommendation {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.recommendation_status {
-            m.serialize_entry("RecommendationStatus", v)?;
+impl crate::rt::Struct for DeploymentRecommendation {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::DEPLOYMENT_RECOMMENDATION
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.recommendation_status),
+            1 => crate::rt::AsValue::as_value(&self.real_time_inference_recommendations),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.real_time_inference_recommendations {
-            m.serialize_entry("RealTimeInferenceRecommendations", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for DeploymentRecommendationBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "RecommendationStatus" => self.recommendation_status = map.next_value()?,
-            "RealTimeInferenceRecommendations" => {
-                self.real_time_inference_recommendations = map.next_value()?;
-            }
-            _ => return Ok(false),
+impl crate::rt::Builder for DeploymentRecommendationBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.recommendation_status),
+            1 => Some(&mut self.real_time_inference_recommendations),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::DeploymentRecommendation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: DeploymentRecommendationBuilder = crate::wire::deserialize_struct(
-            d,
-            "DeploymentRecommendation",
-        )?;
+impl crate::rt::FromWire for DeploymentRecommendation {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = DeploymentRecommendationBuilder::default();
+        d.structure(&crate::schema::DEPLOYMENT_RECOMMENDATION, &mut b)?;
         Ok(crate::types::DeploymentRecommendation {
             recommendation_status: b.recommendation_status,
             real_time_inference_recommendations: b.real_time_inference_recommendations,
         })
     }
 }
+crate::rt::structure!(DeploymentRecommendation);

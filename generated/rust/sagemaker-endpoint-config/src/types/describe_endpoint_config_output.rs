@@ -21,7 +21,7 @@ pub struct DescribeEndpointConfigOutput {
     ///
     /// Length: 20 to 2048 characters.
     ///
-    /// Pattern: `^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/`.
+    /// Pattern: `^arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:endpoint-config/`.
     pub endpoint_config_arn: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
@@ -53,7 +53,7 @@ pub struct DescribeEndpointConfigOutput {
     ///
     /// Length: 20 to 2048 characters.
     ///
-    /// Pattern: `^arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$`.
+    /// Pattern: `^arn:aws[a-z\-]*:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$`.
     pub execution_role_arn: Option<String>,
     /// Wire name: `VpcConfig`.
     pub vpc_config: Option<crate::types::VpcConfig>,
@@ -64,101 +64,6 @@ impl DescribeEndpointConfigOutput {
     /// A builder for this type.
     pub fn builder() -> DescribeEndpointConfigOutputBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.endpoint_config_name {
-            None => {
-                crate::validation::required(at, "EndpointConfigName", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "EndpointConfigName");
-                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P14.check(v, at, out);
-            }
-        }
-        match &self.endpoint_config_arn {
-            None => {
-                crate::validation::required(at, "EndpointConfigArn", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "EndpointConfigArn");
-                crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-                crate::patterns::P18.check(v, at, out);
-            }
-        }
-        match &self.production_variants {
-            None => {
-                crate::validation::required(at, "ProductionVariants", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "ProductionVariants");
-                crate::validation::length(
-                    v.len(),
-                    Some(1u64),
-                    Some(10u64),
-                    crate::error::LengthUnit::Elements,
-                    at,
-                    out,
-                );
-                for (i, item0) in v.iter().enumerate() {
-                    let at = &crate::validation::index(at, i);
-                    item0.validate_at(at, out);
-                }
-            }
-        }
-        if let Some(v) = &self.data_capture_config {
-            let at = &crate::validation::join(at, "DataCaptureConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.kms_key_id {
-            let at = &crate::validation::join(at, "KmsKeyId");
-            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P11.check(v, at, out);
-        }
-        if self.creation_time.is_none() {
-            crate::validation::required(at, "CreationTime", out);
-        }
-        if let Some(v) = &self.async_inference_config {
-            let at = &crate::validation::join(at, "AsyncInferenceConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.explainer_config {
-            let at = &crate::validation::join(at, "ExplainerConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.shadow_production_variants {
-            let at = &crate::validation::join(at, "ShadowProductionVariants");
-            crate::validation::length(
-                v.len(),
-                Some(1u64),
-                Some(10u64),
-                crate::error::LengthUnit::Elements,
-                at,
-                out,
-            );
-            for (i, item0) in v.iter().enumerate() {
-                let at = &crate::validation::index(at, i);
-                item0.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.execution_role_arn {
-            let at = &crate::validation::join(at, "ExecutionRoleArn");
-            crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-            crate::patterns::P17.check(v, at, out);
-        }
-        if let Some(v) = &self.vpc_config {
-            let at = &crate::validation::join(at, "VpcConfig");
-            v.validate_at(at, out);
-        }
     }
 }
 /// Builds a [`DescribeEndpointConfigOutput`]; see [`DescribeEndpointConfigOutput::builder`].
@@ -316,81 +221,54 @@ impl DescribeEndpointConfigOutputBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::DescribeEndpointConfigOutput {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.endpoint_config_name {
-            m.serialize_entry("EndpointConfigName", v)?;
+impl crate::rt::Struct for DescribeEndpointConfigOutput {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::DESCRIBE_ENDPOINT_CONFIG_OUTPUT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.endpoint_config_name),
+            1 => crate::rt::AsValue::as_value(&self.endpoint_config_arn),
+            2 => crate::rt::AsValue::as_value(&self.production_variants),
+            3 => crate::rt::AsValue::as_value(&self.data_capture_config),
+            4 => crate::rt::AsValue::as_value(&self.kms_key_id),
+            5 => crate::rt::AsValue::as_value(&self.creation_time),
+            6 => crate::rt::AsValue::as_value(&self.async_inference_config),
+            7 => crate::rt::AsValue::as_value(&self.explainer_config),
+            8 => crate::rt::AsValue::as_value(&self.shadow_production_variants),
+            9 => crate::rt::AsValue::as_value(&self.execution_role_arn),
+            10 => crate::rt::AsValue::as_value(&self.vpc_config),
+            11 => crate::rt::AsValue::as_value(&self.enable_network_isolation),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.endpoint_config_arn {
-            m.serialize_entry("EndpointConfigArn", v)?;
-        }
-        if let Some(v) = &self.production_variants {
-            m.serialize_entry("ProductionVariants", v)?;
-        }
-        if let Some(v) = &self.data_capture_config {
-            m.serialize_entry("DataCaptureConfig", v)?;
-        }
-        if let Some(v) = &self.kms_key_id {
-            m.serialize_entry("KmsKeyId", v)?;
-        }
-        if let Some(v) = &self.creation_time {
-            m.serialize_entry("CreationTime", v)?;
-        }
-        if let Some(v) = &self.async_inference_config {
-            m.serialize_entry("AsyncInferenceConfig", v)?;
-        }
-        if let Some(v) = &self.explainer_config {
-            m.serialize_entry("ExplainerConfig", v)?;
-        }
-        if let Some(v) = &self.shadow_production_variants {
-            m.serialize_entry("ShadowProductionVariants", v)?;
-        }
-        if let Some(v) = &self.execution_role_arn {
-            m.serialize_entry("ExecutionRoleArn", v)?;
-        }
-        if let Some(v) = &self.vpc_config {
-            m.serialize_entry("VpcConfig", v)?;
-        }
-        if let Some(v) = &self.enable_network_isolation {
-            m.serialize_entry("EnableNetworkIsolation", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for DescribeEndpointConfigOutputBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "EndpointConfigName" => self.endpoint_config_name = map.next_value()?,
-            "EndpointConfigArn" => self.endpoint_config_arn = map.next_value()?,
-            "ProductionVariants" => self.production_variants = map.next_value()?,
-            "DataCaptureConfig" => self.data_capture_config = map.next_value()?,
-            "KmsKeyId" => self.kms_key_id = map.next_value()?,
-            "CreationTime" => self.creation_time = map.next_value()?,
-            "AsyncInferenceConfig" => self.async_inference_config = map.next_value()?,
-            "ExplainerConfig" => self.explainer_config = map.next_value()?,
-            "ShadowProductionVariants" => {
-                self.shadow_production_variants = map.next_value()?;
-            }
-            "ExecutionRoleArn" => self.execution_role_arn = map.next_value()?,
-            "VpcConfig" => self.vpc_config = map.next_value()?,
-            "EnableNetworkIsolation" => self.enable_network_isolation = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for DescribeEndpointConfigOutputBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.endpoint_config_name),
+            1 => Some(&mut self.endpoint_config_arn),
+            2 => Some(&mut self.production_variants),
+            3 => Some(&mut self.data_capture_config),
+            4 => Some(&mut self.kms_key_id),
+            5 => Some(&mut self.creation_time),
+            6 => Some(&mut self.async_inference_config),
+            7 => Some(&mut self.explainer_config),
+            8 => Some(&mut self.shadow_production_variants),
+            9 => Some(&mut self.execution_role_arn),
+            10 => Some(&mut self.vpc_config),
+            11 => Some(&mut self.enable_network_isolation),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::DescribeEndpointConfigOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: DescribeEndpointConfigOutputBuilder = crate::wire::deserialize_struct(
-            d,
-            "DescribeEndpointConfigOutput",
-        )?;
+impl crate::rt::FromWire for DescribeEndpointConfigOutput {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = DescribeEndpointConfigOutputBuilder::default();
+        d.structure(&crate::schema::DESCRIBE_ENDPOINT_CONFIG_OUTPUT, &mut b)?;
         Ok(crate::types::DescribeEndpointConfigOutput {
             endpoint_config_name: b.endpoint_config_name,
             endpoint_config_arn: b.endpoint_config_arn,
@@ -407,3 +285,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::DescribeEndpointConfigOutp
         })
     }
 }
+crate::rt::structure!(DescribeEndpointConfigOutput);

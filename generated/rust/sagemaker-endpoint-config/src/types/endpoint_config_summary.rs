@@ -21,7 +21,7 @@ pub struct EndpointConfigSummary {
     ///
     /// Length: 20 to 2048 characters.
     ///
-    /// Pattern: `^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/`.
+    /// Pattern: `^arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:endpoint-config/`.
     pub endpoint_config_arn: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
@@ -32,40 +32,6 @@ impl EndpointConfigSummary {
     /// A builder for this type.
     pub fn builder() -> EndpointConfigSummaryBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.endpoint_config_name {
-            None => {
-                crate::validation::required(at, "EndpointConfigName", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "EndpointConfigName");
-                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P14.check(v, at, out);
-            }
-        }
-        match &self.endpoint_config_arn {
-            None => {
-                crate::validation::required(at, "EndpointConfigArn", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "EndpointConfigArn");
-                crate::validation::length_str(v, Some(20u64), Some(2048u64), at, out);
-                crate::patterns::P18.check(v, at, out);
-            }
-        }
-        if self.creation_time.is_none() {
-            crate::validation::required(at, "CreationTime", out);
-        }
     }
 }
 /// Builds a [`EndpointConfigSummary`]; see [`EndpointConfigSummary::builder`].
@@ -126,43 +92,36 @@ impl EndpointConfigSummaryBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::EndpointConfigSummary {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.endpoint_config_name {
-            m.serialize_entry("EndpointConfigName", v)?;
+impl crate::rt::Struct for EndpointConfigSummary {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::ENDPOINT_CONFIG_SUMMARY
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.endpoint_config_name),
+            1 => crate::rt::AsValue::as_value(&self.endpoint_config_arn),
+            2 => crate::rt::AsValue::as_value(&self.creation_time),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.endpoint_config_arn {
-            m.serialize_entry("EndpointConfigArn", v)?;
-        }
-        if let Some(v) = &self.creation_time {
-            m.serialize_entry("CreationTime", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for EndpointConfigSummaryBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "EndpointConfigName" => self.endpoint_config_name = map.next_value()?,
-            "EndpointConfigArn" => self.endpoint_config_arn = map.next_value()?,
-            "CreationTime" => self.creation_time = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for EndpointConfigSummaryBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.endpoint_config_name),
+            1 => Some(&mut self.endpoint_config_arn),
+            2 => Some(&mut self.creation_time),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::EndpointConfigSummary {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: EndpointConfigSummaryBuilder = crate::wire::deserialize_struct(
-            d,
-            "EndpointConfigSummary",
-        )?;
+impl crate::rt::FromWire for EndpointConfigSummary {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = EndpointConfigSummaryBuilder::default();
+        d.structure(&crate::schema::ENDPOINT_CONFIG_SUMMARY, &mut b)?;
         Ok(crate::types::EndpointConfigSummary {
             endpoint_config_name: b.endpoint_config_name,
             endpoint_config_arn: b.endpoint_config_arn,
@@ -170,3 +129,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::EndpointConfigSummary {
         })
     }
 }
+crate::rt::structure!(EndpointConfigSummary);

@@ -15,21 +15,6 @@ impl ExplainerConfig {
     pub fn builder() -> ExplainerConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.clarify_explainer_config {
-            let at = &crate::validation::join(at, "ClarifyExplainerConfig");
-            v.validate_at(at, out);
-        }
-    }
 }
 /// Builds a [`ExplainerConfig`]; see [`ExplainerConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,37 +39,35 @@ impl ExplainerConfigBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::ExplainerConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.clarify_explainer_config {
-            m.serialize_entry("ClarifyExplainerConfig", v)?;
+impl crate::rt::Struct for ExplainerConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::EXPLAINER_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.clarify_explainer_config),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ExplainerConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ClarifyExplainerConfig" => self.clarify_explainer_config = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ExplainerConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.clarify_explainer_config),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ExplainerConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ExplainerConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ExplainerConfig",
-        )?;
+impl crate::rt::FromWire for ExplainerConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ExplainerConfigBuilder::default();
+        d.structure(&crate::schema::EXPLAINER_CONFIG, &mut b)?;
         Ok(crate::types::ExplainerConfig {
             clarify_explainer_config: b.clarify_explainer_config,
         })
     }
 }
+crate::rt::structure!(ExplainerConfig);

@@ -21,30 +21,6 @@ impl ImageConfig {
     pub fn builder() -> ImageConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.repository_access_mode {
-            None => {
-                crate::validation::required(at, "RepositoryAccessMode", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "RepositoryAccessMode");
-                v.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.repository_auth_config {
-            let at = &crate::validation::join(at, "RepositoryAuthConfig");
-            v.validate_at(at, out);
-        }
-    }
 }
 /// Builds a [`ImageConfig`]; see [`ImageConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -88,39 +64,38 @@ impl ImageConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ImageConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.repository_access_mode {
-            m.serialize_entry("RepositoryAccessMode", v)?;
+impl crate::rt::Struct for ImageConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::IMAGE_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.repository_access_mode),
+            1 => crate::rt::AsValue::as_value(&self.repository_auth_config),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.repository_auth_config {
-            m.serialize_entry("RepositoryAuthConfig", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ImageConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "RepositoryAccessMode" => self.repository_access_mode = map.next_value()?,
-            "RepositoryAuthConfig" => self.repository_auth_config = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ImageConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.repository_access_mode),
+            1 => Some(&mut self.repository_auth_config),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ImageConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ImageConfigBuilder = crate::wire::deserialize_struct(d, "ImageConfig")?;
+impl crate::rt::FromWire for ImageConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ImageConfigBuilder::default();
+        d.structure(&crate::schema::IMAGE_CONFIG, &mut b)?;
         Ok(crate::types::ImageConfig {
             repository_access_mode: b.repository_access_mode,
             repository_auth_config: b.repository_auth_config,
         })
     }
 }
+crate::rt::structure!(ImageConfig);

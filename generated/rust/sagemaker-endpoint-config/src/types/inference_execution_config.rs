@@ -19,26 +19,6 @@ impl InferenceExecutionConfig {
     pub fn builder() -> InferenceExecutionConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.mode {
-            None => {
-                crate::validation::required(at, "Mode", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "Mode");
-                v.validate_at(at, out);
-            }
-        }
-    }
 }
 /// Builds a [`InferenceExecutionConfig`]; see [`InferenceExecutionConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -74,37 +54,35 @@ impl InferenceExecutionConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::InferenceExecutionConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.mode {
-            m.serialize_entry("Mode", v)?;
+impl crate::rt::Struct for InferenceExecutionConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::INFERENCE_EXECUTION_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.mode),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for InferenceExecutionConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "Mode" => self.mode = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for InferenceExecutionConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.mode),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::InferenceExecutionConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: InferenceExecutionConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "InferenceExecutionConfig",
-        )?;
+impl crate::rt::FromWire for InferenceExecutionConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = InferenceExecutionConfigBuilder::default();
+        d.structure(&crate::schema::INFERENCE_EXECUTION_CONFIG, &mut b)?;
         Ok(crate::types::InferenceExecutionConfig {
             mode: b.mode,
         })
     }
 }
+crate::rt::structure!(InferenceExecutionConfig);

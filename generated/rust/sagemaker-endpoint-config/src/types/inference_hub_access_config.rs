@@ -21,27 +21,6 @@ impl InferenceHubAccessConfig {
     pub fn builder() -> InferenceHubAccessConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.hub_content_arn {
-            None => {
-                crate::validation::required(at, "HubContentArn", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "HubContentArn");
-                crate::validation::length_str(v, Some(0u64), Some(255u64), at, out);
-                crate::patterns::P0.check(v, at, out);
-            }
-        }
-    }
 }
 /// Builds a [`InferenceHubAccessConfig`]; see [`InferenceHubAccessConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -74,37 +53,35 @@ impl InferenceHubAccessConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::InferenceHubAccessConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.hub_content_arn {
-            m.serialize_entry("HubContentArn", v)?;
+impl crate::rt::Struct for InferenceHubAccessConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::INFERENCE_HUB_ACCESS_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.hub_content_arn),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for InferenceHubAccessConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "HubContentArn" => self.hub_content_arn = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for InferenceHubAccessConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.hub_content_arn),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::InferenceHubAccessConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: InferenceHubAccessConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "InferenceHubAccessConfig",
-        )?;
+impl crate::rt::FromWire for InferenceHubAccessConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = InferenceHubAccessConfigBuilder::default();
+        d.structure(&crate::schema::INFERENCE_HUB_ACCESS_CONFIG, &mut b)?;
         Ok(crate::types::InferenceHubAccessConfig {
             hub_content_arn: b.hub_content_arn,
         })
     }
 }
+crate::rt::structure!(InferenceHubAccessConfig);

@@ -41,45 +41,6 @@ impl ListEndpointConfigsInput {
     pub fn builder() -> ListEndpointConfigsInputBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.sort_by {
-            let at = &crate::validation::join(at, "SortBy");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.sort_order {
-            let at = &crate::validation::join(at, "SortOrder");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.next_token {
-            let at = &crate::validation::join(at, "NextToken");
-            crate::validation::length_str(v, Some(0u64), Some(8192u64), at, out);
-            crate::patterns::P0.check(v, at, out);
-        }
-        if let Some(v) = &self.max_results {
-            let at = &crate::validation::join(at, "MaxResults");
-            crate::validation::range_int(
-                i128::from(*v),
-                Some(1i128),
-                Some(100i128),
-                at,
-                out,
-            );
-        }
-        if let Some(v) = &self.name_contains {
-            let at = &crate::validation::join(at, "NameContains");
-            crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-            crate::patterns::P10.check(v, at, out);
-        }
-    }
 }
 /// Builds a [`ListEndpointConfigsInput`]; see [`ListEndpointConfigsInput::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -152,59 +113,44 @@ impl ListEndpointConfigsInputBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::ListEndpointConfigsInput {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.sort_by {
-            m.serialize_entry("SortBy", v)?;
+impl crate::rt::Struct for ListEndpointConfigsInput {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::LIST_ENDPOINT_CONFIGS_INPUT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.sort_by),
+            1 => crate::rt::AsValue::as_value(&self.sort_order),
+            2 => crate::rt::AsValue::as_value(&self.next_token),
+            3 => crate::rt::AsValue::as_value(&self.max_results),
+            4 => crate::rt::AsValue::as_value(&self.name_contains),
+            5 => crate::rt::AsValue::as_value(&self.creation_time_before),
+            6 => crate::rt::AsValue::as_value(&self.creation_time_after),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.sort_order {
-            m.serialize_entry("SortOrder", v)?;
-        }
-        if let Some(v) = &self.next_token {
-            m.serialize_entry("NextToken", v)?;
-        }
-        if let Some(v) = &self.max_results {
-            m.serialize_entry("MaxResults", v)?;
-        }
-        if let Some(v) = &self.name_contains {
-            m.serialize_entry("NameContains", v)?;
-        }
-        if let Some(v) = &self.creation_time_before {
-            m.serialize_entry("CreationTimeBefore", v)?;
-        }
-        if let Some(v) = &self.creation_time_after {
-            m.serialize_entry("CreationTimeAfter", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ListEndpointConfigsInputBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "SortBy" => self.sort_by = map.next_value()?,
-            "SortOrder" => self.sort_order = map.next_value()?,
-            "NextToken" => self.next_token = map.next_value()?,
-            "MaxResults" => self.max_results = map.next_value()?,
-            "NameContains" => self.name_contains = map.next_value()?,
-            "CreationTimeBefore" => self.creation_time_before = map.next_value()?,
-            "CreationTimeAfter" => self.creation_time_after = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ListEndpointConfigsInputBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.sort_by),
+            1 => Some(&mut self.sort_order),
+            2 => Some(&mut self.next_token),
+            3 => Some(&mut self.max_results),
+            4 => Some(&mut self.name_contains),
+            5 => Some(&mut self.creation_time_before),
+            6 => Some(&mut self.creation_time_after),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ListEndpointConfigsInputBuilder = crate::wire::deserialize_struct(
-            d,
-            "ListEndpointConfigsInput",
-        )?;
+impl crate::rt::FromWire for ListEndpointConfigsInput {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ListEndpointConfigsInputBuilder::default();
+        d.structure(&crate::schema::LIST_ENDPOINT_CONFIGS_INPUT, &mut b)?;
         Ok(crate::types::ListEndpointConfigsInput {
             sort_by: b.sort_by,
             sort_order: b.sort_order,
@@ -216,3 +162,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsInput {
         })
     }
 }
+crate::rt::structure!(ListEndpointConfigsInput);

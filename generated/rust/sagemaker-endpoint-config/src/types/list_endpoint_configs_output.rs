@@ -23,34 +23,6 @@ impl ListEndpointConfigsOutput {
     pub fn builder() -> ListEndpointConfigsOutputBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.endpoint_configs {
-            None => {
-                crate::validation::required(at, "EndpointConfigs", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "EndpointConfigs");
-                for (i, item0) in v.iter().enumerate() {
-                    let at = &crate::validation::index(at, i);
-                    item0.validate_at(at, out);
-                }
-            }
-        }
-        if let Some(v) = &self.next_token {
-            let at = &crate::validation::join(at, "NextToken");
-            crate::validation::length_str(v, Some(0u64), Some(8192u64), at, out);
-            crate::patterns::P0.check(v, at, out);
-        }
-    }
 }
 /// Builds a [`ListEndpointConfigsOutput`]; see [`ListEndpointConfigsOutput::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -93,42 +65,38 @@ impl ListEndpointConfigsOutputBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ListEndpointConfigsOutput {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.endpoint_configs {
-            m.serialize_entry("EndpointConfigs", v)?;
+impl crate::rt::Struct for ListEndpointConfigsOutput {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::LIST_ENDPOINT_CONFIGS_OUTPUT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.endpoint_configs),
+            1 => crate::rt::AsValue::as_value(&self.next_token),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.next_token {
-            m.serialize_entry("NextToken", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ListEndpointConfigsOutputBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "EndpointConfigs" => self.endpoint_configs = map.next_value()?,
-            "NextToken" => self.next_token = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ListEndpointConfigsOutputBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.endpoint_configs),
+            1 => Some(&mut self.next_token),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ListEndpointConfigsOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ListEndpointConfigsOutputBuilder = crate::wire::deserialize_struct(
-            d,
-            "ListEndpointConfigsOutput",
-        )?;
+impl crate::rt::FromWire for ListEndpointConfigsOutput {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ListEndpointConfigsOutputBuilder::default();
+        d.structure(&crate::schema::LIST_ENDPOINT_CONFIGS_OUTPUT, &mut b)?;
         Ok(crate::types::ListEndpointConfigsOutput {
             endpoint_configs: b.endpoint_configs,
             next_token: b.next_token,
         })
     }
 }
+crate::rt::structure!(ListEndpointConfigsOutput);

@@ -17,20 +17,6 @@ impl ModelAccessConfig {
     pub fn builder() -> ModelAccessConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if self.accept_eula.is_none() {
-            crate::validation::required(at, "AcceptEula", out);
-        }
-    }
 }
 /// Builds a [`ModelAccessConfig`]; see [`ModelAccessConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -63,37 +49,35 @@ impl ModelAccessConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ModelAccessConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.accept_eula {
-            m.serialize_entry("AcceptEula", v)?;
+impl crate::rt::Struct for ModelAccessConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::MODEL_ACCESS_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.accept_eula),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ModelAccessConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "AcceptEula" => self.accept_eula = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ModelAccessConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.accept_eula),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ModelAccessConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ModelAccessConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ModelAccessConfig",
-        )?;
+impl crate::rt::FromWire for ModelAccessConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ModelAccessConfigBuilder::default();
+        d.structure(&crate::schema::MODEL_ACCESS_CONFIG, &mut b)?;
         Ok(crate::types::ModelAccessConfig {
             accept_eula: b.accept_eula,
         })
     }
 }
+crate::rt::structure!(ModelAccessConfig);

@@ -15,21 +15,6 @@ impl ModelDataSource {
     pub fn builder() -> ModelDataSourceBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.s3_data_source {
-            let at = &crate::validation::join(at, "S3DataSource");
-            v.validate_at(at, out);
-        }
-    }
 }
 /// Builds a [`ModelDataSource`]; see [`ModelDataSource::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,37 +39,35 @@ impl ModelDataSourceBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::ModelDataSource {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.s3_data_source {
-            m.serialize_entry("S3DataSource", v)?;
+impl crate::rt::Struct for ModelDataSource {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::MODEL_DATA_SOURCE
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.s3_data_source),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ModelDataSourceBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "S3DataSource" => self.s3_data_source = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ModelDataSourceBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.s3_data_source),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ModelDataSource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ModelDataSourceBuilder = crate::wire::deserialize_struct(
-            d,
-            "ModelDataSource",
-        )?;
+impl crate::rt::FromWire for ModelDataSource {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ModelDataSourceBuilder::default();
+        d.structure(&crate::schema::MODEL_DATA_SOURCE, &mut b)?;
         Ok(crate::types::ModelDataSource {
             s3_data_source: b.s3_data_source,
         })
     }
 }
+crate::rt::structure!(ModelDataSource);

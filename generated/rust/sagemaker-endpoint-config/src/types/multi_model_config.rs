@@ -17,21 +17,6 @@ impl MultiModelConfig {
     pub fn builder() -> MultiModelConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.model_cache_setting {
-            let at = &crate::validation::join(at, "ModelCacheSetting");
-            v.validate_at(at, out);
-        }
-    }
 }
 /// Builds a [`MultiModelConfig`]; see [`MultiModelConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,37 +41,35 @@ impl MultiModelConfigBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::MultiModelConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.model_cache_setting {
-            m.serialize_entry("ModelCacheSetting", v)?;
+impl crate::rt::Struct for MultiModelConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::MULTI_MODEL_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.model_cache_setting),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for MultiModelConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "ModelCacheSetting" => self.model_cache_setting = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for MultiModelConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.model_cache_setting),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::MultiModelConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: MultiModelConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "MultiModelConfig",
-        )?;
+impl crate::rt::FromWire for MultiModelConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = MultiModelConfigBuilder::default();
+        d.structure(&crate::schema::MULTI_MODEL_CONFIG, &mut b)?;
         Ok(crate::types::MultiModelConfig {
             model_cache_setting: b.model_cache_setting,
         })
     }
 }
+crate::rt::structure!(MultiModelConfig);

@@ -19,7 +19,7 @@ pub struct ProductionVariant {
     ///
     /// Length: 0 to 63 characters.
     ///
-    /// Pattern: `^[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
+    /// Pattern: `^[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?$`.
     pub model_name: Option<String>,
     /// Wire name: `InitialInstanceCount`.
     ///
@@ -72,101 +72,6 @@ impl ProductionVariant {
     /// A builder for this type.
     pub fn builder() -> ProductionVariantBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.variant_name {
-            None => {
-                crate::validation::required(at, "VariantName", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "VariantName");
-                crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-                crate::patterns::P14.check(v, at, out);
-            }
-        }
-        if let Some(v) = &self.model_name {
-            let at = &crate::validation::join(at, "ModelName");
-            crate::validation::length_str(v, Some(0u64), Some(63u64), at, out);
-            crate::patterns::P15.check(v, at, out);
-        }
-        if let Some(v) = &self.initial_instance_count {
-            let at = &crate::validation::join(at, "InitialInstanceCount");
-            crate::validation::range_int(i128::from(*v), Some(1i128), None, at, out);
-        }
-        if let Some(v) = &self.instance_type {
-            let at = &crate::validation::join(at, "InstanceType");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.initial_variant_weight {
-            let at = &crate::validation::join(at, "InitialVariantWeight");
-            crate::validation::range_f32(*v, Some(0f32), None, at, out);
-        }
-        if let Some(v) = &self.accelerator_type {
-            let at = &crate::validation::join(at, "AcceleratorType");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.core_dump_config {
-            let at = &crate::validation::join(at, "CoreDumpConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.serverless_config {
-            let at = &crate::validation::join(at, "ServerlessConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.volume_size_in_gb {
-            let at = &crate::validation::join(at, "VolumeSizeInGB");
-            crate::validation::range_int(
-                i128::from(*v),
-                Some(1i128),
-                Some(512i128),
-                at,
-                out,
-            );
-        }
-        if let Some(v) = &self.model_data_download_timeout_in_seconds {
-            let at = &crate::validation::join(at, "ModelDataDownloadTimeoutInSeconds");
-            crate::validation::range_int(
-                i128::from(*v),
-                Some(60i128),
-                Some(3600i128),
-                at,
-                out,
-            );
-        }
-        if let Some(v) = &self.container_startup_health_check_timeout_in_seconds {
-            let at = &crate::validation::join(
-                at,
-                "ContainerStartupHealthCheckTimeoutInSeconds",
-            );
-            crate::validation::range_int(
-                i128::from(*v),
-                Some(60i128),
-                Some(3600i128),
-                at,
-                out,
-            );
-        }
-        if let Some(v) = &self.managed_instance_scaling {
-            let at = &crate::validation::join(at, "ManagedInstanceScaling");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.routing_config {
-            let at = &crate::validation::join(at, "RoutingConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.inference_ami_version {
-            let at = &crate::validation::join(at, "InferenceAmiVersion");
-            v.validate_at(at, out);
-        }
     }
 }
 /// Builds a [`ProductionVariant`]; see [`ProductionVariant::builder`].
@@ -329,103 +234,68 @@ impl ProductionVariantBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ProductionVariant {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.variant_name {
-            m.serialize_entry("VariantName", v)?;
+impl crate::rt::Struct for ProductionVariant {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::PRODUCTION_VARIANT
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.variant_name),
+            1 => crate::rt::AsValue::as_value(&self.model_name),
+            2 => crate::rt::AsValue::as_value(&self.initial_instance_count),
+            3 => crate::rt::AsValue::as_value(&self.instance_type),
+            4 => crate::rt::AsValue::as_value(&self.initial_variant_weight),
+            5 => crate::rt::AsValue::as_value(&self.accelerator_type),
+            6 => crate::rt::AsValue::as_value(&self.core_dump_config),
+            7 => crate::rt::AsValue::as_value(&self.serverless_config),
+            8 => crate::rt::AsValue::as_value(&self.volume_size_in_gb),
+            9 => {
+                crate::rt::AsValue::as_value(
+                    &self.model_data_download_timeout_in_seconds,
+                )
+            }
+            10 => {
+                crate::rt::AsValue::as_value(
+                    &self.container_startup_health_check_timeout_in_seconds,
+                )
+            }
+            11 => crate::rt::AsValue::as_value(&self.enable_ssm_access),
+            12 => crate::rt::AsValue::as_value(&self.managed_instance_scaling),
+            13 => crate::rt::AsValue::as_value(&self.routing_config),
+            14 => crate::rt::AsValue::as_value(&self.inference_ami_version),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.model_name {
-            m.serialize_entry("ModelName", v)?;
-        }
-        if let Some(v) = &self.initial_instance_count {
-            m.serialize_entry("InitialInstanceCount", v)?;
-        }
-        if let Some(v) = &self.instance_type {
-            m.serialize_entry("InstanceType", v)?;
-        }
-        if let Some(v) = &self.initial_variant_weight {
-            m.serialize_entry(
-                "InitialVariantWeight",
-                &crate::wire::With::<crate::wire::Float, _>::new(v),
-            )?;
-        }
-        if let Some(v) = &self.accelerator_type {
-            m.serialize_entry("AcceleratorType", v)?;
-        }
-        if let Some(v) = &self.core_dump_config {
-            m.serialize_entry("CoreDumpConfig", v)?;
-        }
-        if let Some(v) = &self.serverless_config {
-            m.serialize_entry("ServerlessConfig", v)?;
-        }
-        if let Some(v) = &self.volume_size_in_gb {
-            m.serialize_entry("VolumeSizeInGB", v)?;
-        }
-        if let Some(v) = &self.model_data_download_timeout_in_seconds {
-            m.serialize_entry("ModelDataDownloadTimeoutInSeconds", v)?;
-        }
-        if let Some(v) = &self.container_startup_health_check_timeout_in_seconds {
-            m.serialize_entry("ContainerStartupHealthCheckTimeoutInSeconds", v)?;
-        }
-        if let Some(v) = &self.enable_ssm_access {
-            m.serialize_entry("EnableSSMAccess", v)?;
-        }
-        if let Some(v) = &self.managed_instance_scaling {
-            m.serialize_entry("ManagedInstanceScaling", v)?;
-        }
-        if let Some(v) = &self.routing_config {
-            m.serialize_entry("RoutingConfig", v)?;
-        }
-        if let Some(v) = &self.inference_ami_version {
-            m.serialize_entry("InferenceAmiVersion", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ProductionVariantBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "VariantName" => self.variant_name = map.next_value()?,
-            "ModelName" => self.model_name = map.next_value()?,
-            "InitialInstanceCount" => self.initial_instance_count = map.next_value()?,
-            "InstanceType" => self.instance_type = map.next_value()?,
-            "InitialVariantWeight" => {
-                self.initial_variant_weight = map
-                    .next_value::<Option<crate::validation::Floats<_>>>()?
-                    .map(|v| v.0);
-            }
-            "AcceleratorType" => self.accelerator_type = map.next_value()?,
-            "CoreDumpConfig" => self.core_dump_config = map.next_value()?,
-            "ServerlessConfig" => self.serverless_config = map.next_value()?,
-            "VolumeSizeInGB" => self.volume_size_in_gb = map.next_value()?,
-            "ModelDataDownloadTimeoutInSeconds" => {
-                self.model_data_download_timeout_in_seconds = map.next_value()?;
-            }
-            "ContainerStartupHealthCheckTimeoutInSeconds" => {
-                self.container_startup_health_check_timeout_in_seconds = map
-                    .next_value()?;
-            }
-            "EnableSSMAccess" => self.enable_ssm_access = map.next_value()?,
-            "ManagedInstanceScaling" => self.managed_instance_scaling = map.next_value()?,
-            "RoutingConfig" => self.routing_config = map.next_value()?,
-            "InferenceAmiVersion" => self.inference_ami_version = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ProductionVariantBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.variant_name),
+            1 => Some(&mut self.model_name),
+            2 => Some(&mut self.initial_instance_count),
+            3 => Some(&mut self.instance_type),
+            4 => Some(&mut self.initial_variant_weight),
+            5 => Some(&mut self.accelerator_type),
+            6 => Some(&mut self.core_dump_config),
+            7 => Some(&mut self.serverless_config),
+            8 => Some(&mut self.volume_size_in_gb),
+            9 => Some(&mut self.model_data_download_timeout_in_seconds),
+            10 => Some(&mut self.container_startup_health_check_timeout_in_seconds),
+            11 => Some(&mut self.enable_ssm_access),
+            12 => Some(&mut self.managed_instance_scaling),
+            13 => Some(&mut self.routing_config),
+            14 => Some(&mut self.inference_ami_version),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariant {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ProductionVariantBuilder = crate::wire::deserialize_struct(
-            d,
-            "ProductionVariant",
-        )?;
+impl crate::rt::FromWire for ProductionVariant {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ProductionVariantBuilder::default();
+        d.structure(&crate::schema::PRODUCTION_VARIANT, &mut b)?;
         Ok(crate::types::ProductionVariant {
             variant_name: b.variant_name,
             model_name: b.model_name,
@@ -447,3 +317,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariant {
         })
     }
 }
+crate::rt::structure!(ProductionVariant);

@@ -27,32 +27,6 @@ impl ProductionVariantCoreDumpConfig {
     pub fn builder() -> ProductionVariantCoreDumpConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.destination_s3_uri {
-            None => {
-                crate::validation::required(at, "DestinationS3Uri", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "DestinationS3Uri");
-                crate::validation::length_str(v, Some(0u64), Some(512u64), at, out);
-                crate::patterns::P3.check(v, at, out);
-            }
-        }
-        if let Some(v) = &self.kms_key_id {
-            let at = &crate::validation::join(at, "KmsKeyId");
-            crate::validation::length_str(v, Some(0u64), Some(2048u64), at, out);
-            crate::patterns::P11.check(v, at, out);
-        }
-    }
 }
 /// Builds a [`ProductionVariantCoreDumpConfig`]; see [`ProductionVariantCoreDumpConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -100,42 +74,38 @@ impl ProductionVariantCoreDumpConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ProductionVariantCoreDumpConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.destination_s3_uri {
-            m.serialize_entry("DestinationS3Uri", v)?;
+impl crate::rt::Struct for ProductionVariantCoreDumpConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::PRODUCTION_VARIANT_CORE_DUMP_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.destination_s3_uri),
+            1 => crate::rt::AsValue::as_value(&self.kms_key_id),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.kms_key_id {
-            m.serialize_entry("KmsKeyId", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ProductionVariantCoreDumpConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "DestinationS3Uri" => self.destination_s3_uri = map.next_value()?,
-            "KmsKeyId" => self.kms_key_id = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ProductionVariantCoreDumpConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.destination_s3_uri),
+            1 => Some(&mut self.kms_key_id),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantCoreDumpConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ProductionVariantCoreDumpConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ProductionVariantCoreDumpConfig",
-        )?;
+impl crate::rt::FromWire for ProductionVariantCoreDumpConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ProductionVariantCoreDumpConfigBuilder::default();
+        d.structure(&crate::schema::PRODUCTION_VARIANT_CORE_DUMP_CONFIG, &mut b)?;
         Ok(crate::types::ProductionVariantCoreDumpConfig {
             destination_s3_uri: b.destination_s3_uri,
             kms_key_id: b.kms_key_id,
         })
     }
 }
+crate::rt::structure!(ProductionVariantCoreDumpConfig);

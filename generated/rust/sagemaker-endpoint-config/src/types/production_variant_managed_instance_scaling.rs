@@ -25,29 +25,6 @@ impl ProductionVariantManagedInstanceScaling {
     pub fn builder() -> ProductionVariantManagedInstanceScalingBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.status {
-            let at = &crate::validation::join(at, "Status");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.min_instance_count {
-            let at = &crate::validation::join(at, "MinInstanceCount");
-            crate::validation::range_int(i128::from(*v), Some(0i128), None, at, out);
-        }
-        if let Some(v) = &self.max_instance_count {
-            let at = &crate::validation::join(at, "MaxInstanceCount");
-            crate::validation::range_int(i128::from(*v), Some(1i128), None, at, out);
-        }
-    }
 }
 /// Builds a [`ProductionVariantManagedInstanceScaling`]; see [`ProductionVariantManagedInstanceScaling::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -89,43 +66,38 @@ impl ProductionVariantManagedInstanceScalingBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::ProductionVariantManagedInstanceScaling {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.status {
-            m.serialize_entry("Status", v)?;
+impl crate::rt::Struct for ProductionVariantManagedInstanceScaling {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::PRODUCTION_VARIANT_MANAGED_INSTANCE_SCALING
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.status),
+            1 => crate::rt::AsValue::as_value(&self.min_instance_count),
+            2 => crate::rt::AsValue::as_value(&self.max_instance_count),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.min_instance_count {
-            m.serialize_entry("MinInstanceCount", v)?;
-        }
-        if let Some(v) = &self.max_instance_count {
-            m.serialize_entry("MaxInstanceCount", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ProductionVariantManagedInstanceScalingBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "Status" => self.status = map.next_value()?,
-            "MinInstanceCount" => self.min_instance_count = map.next_value()?,
-            "MaxInstanceCount" => self.max_instance_count = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ProductionVariantManagedInstanceScalingBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.status),
+            1 => Some(&mut self.min_instance_count),
+            2 => Some(&mut self.max_instance_count),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de>
-for crate::types::ProductionVariantManagedInstanceScaling {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ProductionVariantManagedInstanceScalingBuilder = crate::wire::deserialize_struct(
-            d,
-            "ProductionVariantManagedInstanceScaling",
+impl crate::rt::FromWire for ProductionVariantManagedInstanceScaling {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ProductionVariantManagedInstanceScalingBuilder::default();
+        d.structure(
+            &crate::schema::PRODUCTION_VARIANT_MANAGED_INSTANCE_SCALING,
+            &mut b,
         )?;
         Ok(crate::types::ProductionVariantManagedInstanceScaling {
             status: b.status,
@@ -134,3 +106,4 @@ for crate::types::ProductionVariantManagedInstanceScaling {
         })
     }
 }
+crate::rt::structure!(ProductionVariantManagedInstanceScaling);

@@ -19,26 +19,6 @@ impl ProductionVariantRoutingConfig {
     pub fn builder() -> ProductionVariantRoutingConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.routing_strategy {
-            None => {
-                crate::validation::required(at, "RoutingStrategy", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "RoutingStrategy");
-                v.validate_at(at, out);
-            }
-        }
-    }
 }
 /// Builds a [`ProductionVariantRoutingConfig`]; see [`ProductionVariantRoutingConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -79,37 +59,35 @@ impl ProductionVariantRoutingConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ProductionVariantRoutingConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.routing_strategy {
-            m.serialize_entry("RoutingStrategy", v)?;
+impl crate::rt::Struct for ProductionVariantRoutingConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::PRODUCTION_VARIANT_ROUTING_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.routing_strategy),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ProductionVariantRoutingConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "RoutingStrategy" => self.routing_strategy = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ProductionVariantRoutingConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.routing_strategy),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantRoutingConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ProductionVariantRoutingConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ProductionVariantRoutingConfig",
-        )?;
+impl crate::rt::FromWire for ProductionVariantRoutingConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ProductionVariantRoutingConfigBuilder::default();
+        d.structure(&crate::schema::PRODUCTION_VARIANT_ROUTING_CONFIG, &mut b)?;
         Ok(crate::types::ProductionVariantRoutingConfig {
             routing_strategy: b.routing_strategy,
         })
     }
 }
+crate::rt::structure!(ProductionVariantRoutingConfig);

@@ -29,57 +29,6 @@ impl ProductionVariantServerlessConfig {
     pub fn builder() -> ProductionVariantServerlessConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.memory_size_in_mb {
-            None => {
-                crate::validation::required(at, "MemorySizeInMB", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "MemorySizeInMB");
-                crate::validation::range_int(
-                    i128::from(*v),
-                    Some(1024i128),
-                    Some(6144i128),
-                    at,
-                    out,
-                );
-            }
-        }
-        match &self.max_concurrency {
-            None => {
-                crate::validation::required(at, "MaxConcurrency", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "MaxConcurrency");
-                crate::validation::range_int(
-                    i128::from(*v),
-                    Some(1i128),
-                    Some(200i128),
-                    at,
-                    out,
-                );
-            }
-        }
-        if let Some(v) = &self.provisioned_concurrency {
-            let at = &crate::validation::join(at, "ProvisionedConcurrency");
-            crate::validation::range_int(
-                i128::from(*v),
-                Some(1i128),
-                Some(200i128),
-                at,
-                out,
-            );
-        }
-    }
 }
 /// Builds a [`ProductionVariantServerlessConfig`]; see [`ProductionVariantServerlessConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -137,43 +86,36 @@ impl ProductionVariantServerlessConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::ProductionVariantServerlessConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.memory_size_in_mb {
-            m.serialize_entry("MemorySizeInMB", v)?;
+impl crate::rt::Struct for ProductionVariantServerlessConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::PRODUCTION_VARIANT_SERVERLESS_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.memory_size_in_mb),
+            1 => crate::rt::AsValue::as_value(&self.max_concurrency),
+            2 => crate::rt::AsValue::as_value(&self.provisioned_concurrency),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.max_concurrency {
-            m.serialize_entry("MaxConcurrency", v)?;
-        }
-        if let Some(v) = &self.provisioned_concurrency {
-            m.serialize_entry("ProvisionedConcurrency", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ProductionVariantServerlessConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "MemorySizeInMB" => self.memory_size_in_mb = map.next_value()?,
-            "MaxConcurrency" => self.max_concurrency = map.next_value()?,
-            "ProvisionedConcurrency" => self.provisioned_concurrency = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ProductionVariantServerlessConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.memory_size_in_mb),
+            1 => Some(&mut self.max_concurrency),
+            2 => Some(&mut self.provisioned_concurrency),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantServerlessConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ProductionVariantServerlessConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "ProductionVariantServerlessConfig",
-        )?;
+impl crate::rt::FromWire for ProductionVariantServerlessConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ProductionVariantServerlessConfigBuilder::default();
+        d.structure(&crate::schema::PRODUCTION_VARIANT_SERVERLESS_CONFIG, &mut b)?;
         Ok(crate::types::ProductionVariantServerlessConfig {
             memory_size_in_mb: b.memory_size_in_mb,
             max_concurrency: b.max_concurrency,
@@ -181,3 +123,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::ProductionVariantServerles
         })
     }
 }
+crate::rt::structure!(ProductionVariantServerlessConfig);

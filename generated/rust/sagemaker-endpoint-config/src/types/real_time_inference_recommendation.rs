@@ -27,47 +27,6 @@ impl RealTimeInferenceRecommendation {
     pub fn builder() -> RealTimeInferenceRecommendationBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if self.recommendation_id.is_none() {
-            crate::validation::required(at, "RecommendationId", out);
-        }
-        match &self.instance_type {
-            None => {
-                crate::validation::required(at, "InstanceType", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "InstanceType");
-                v.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.environment {
-            let at = &crate::validation::join(at, "Environment");
-            crate::validation::length(
-                v.len(),
-                Some(0u64),
-                Some(100u64),
-                crate::error::LengthUnit::Entries,
-                at,
-                out,
-            );
-            for (key0, item0) in v.iter() {
-                let at = &crate::validation::key(at, key0);
-                crate::validation::length_str(key0, Some(0u64), Some(1024u64), at, out);
-                crate::patterns::P16.check(key0, at, out);
-                crate::validation::length_str(item0, Some(0u64), Some(1024u64), at, out);
-                crate::patterns::P7.check(item0, at, out);
-            }
-        }
-    }
 }
 /// Builds a [`RealTimeInferenceRecommendation`]; see [`RealTimeInferenceRecommendation::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -131,47 +90,36 @@ impl RealTimeInferenceRecommendationBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::RealTimeInferenceRecommendation {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.recommendation_id {
-            m.serialize_entry("RecommendationId", v)?;
+impl crate::rt::Struct for RealTimeInferenceRecommendation {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::REAL_TIME_INFERENCE_RECOMMENDATION
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.recommendation_id),
+            1 => crate::rt::AsValue::as_value(&self.instance_type),
+            2 => crate::rt::AsValue::as_value(&self.environment),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.instance_type {
-            m.serialize_entry("InstanceType", v)?;
-        }
-        if let Some(v) = &self.environment {
-            m.serialize_entry("Environment", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for RealTimeInferenceRecommendationBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "RecommendationId" => self.recommendation_id = map.next_value()?,
-            "InstanceType" => self.instance_type = map.next_value()?,
-            "Environment" => {
-                self.environment = map
-                    .next_value::<Option<crate::wire::DenseMap<_>>>()?
-                    .map(|v| v.0);
-            }
-            _ => return Ok(false),
+impl crate::rt::Builder for RealTimeInferenceRecommendationBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.recommendation_id),
+            1 => Some(&mut self.instance_type),
+            2 => Some(&mut self.environment),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::RealTimeInferenceRecommendation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: RealTimeInferenceRecommendationBuilder = crate::wire::deserialize_struct(
-            d,
-            "RealTimeInferenceRecommendation",
-        )?;
+impl crate::rt::FromWire for RealTimeInferenceRecommendation {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = RealTimeInferenceRecommendationBuilder::default();
+        d.structure(&crate::schema::REAL_TIME_INFERENCE_RECOMMENDATION, &mut b)?;
         Ok(crate::types::RealTimeInferenceRecommendation {
             recommendation_id: b.recommendation_id,
             instance_type: b.instance_type,
@@ -179,3 +127,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::RealTimeInferenceRecommend
         })
     }
 }
+crate::rt::structure!(RealTimeInferenceRecommendation);

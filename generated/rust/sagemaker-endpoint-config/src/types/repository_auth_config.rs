@@ -21,30 +21,6 @@ impl RepositoryAuthConfig {
     pub fn builder() -> RepositoryAuthConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.repository_credentials_provider_arn {
-            None => {
-                crate::validation::required(at, "RepositoryCredentialsProviderArn", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(
-                    at,
-                    "RepositoryCredentialsProviderArn",
-                );
-                crate::validation::length_str(v, Some(1u64), Some(2048u64), at, out);
-                crate::patterns::P0.check(v, at, out);
-            }
-        }
-    }
 }
 /// Builds a [`RepositoryAuthConfig`]; see [`RepositoryAuthConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -82,39 +58,35 @@ impl RepositoryAuthConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::RepositoryAuthConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.repository_credentials_provider_arn {
-            m.serialize_entry("RepositoryCredentialsProviderArn", v)?;
+impl crate::rt::Struct for RepositoryAuthConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::REPOSITORY_AUTH_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.repository_credentials_provider_arn),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for RepositoryAuthConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "RepositoryCredentialsProviderArn" => {
-                self.repository_credentials_provider_arn = map.next_value()?;
-            }
-            _ => return Ok(false),
+impl crate::rt::Builder for RepositoryAuthConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.repository_credentials_provider_arn),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::RepositoryAuthConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: RepositoryAuthConfigBuilder = crate::wire::deserialize_struct(
-            d,
-            "RepositoryAuthConfig",
-        )?;
+impl crate::rt::FromWire for RepositoryAuthConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = RepositoryAuthConfigBuilder::default();
+        d.structure(&crate::schema::REPOSITORY_AUTH_CONFIG, &mut b)?;
         Ok(crate::types::RepositoryAuthConfig {
             repository_credentials_provider_arn: b.repository_credentials_provider_arn,
         })
     }
 }
+crate::rt::structure!(RepositoryAuthConfig);

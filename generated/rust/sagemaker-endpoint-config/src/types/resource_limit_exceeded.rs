@@ -19,21 +19,6 @@ impl ResourceLimitExceeded {
     pub fn builder() -> ResourceLimitExceededBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        if let Some(v) = &self.message {
-            let at = &crate::validation::join(at, "Message");
-            crate::validation::length_str(v, Some(0u64), Some(1024u64), at, out);
-        }
-    }
 }
 /// Builds a [`ResourceLimitExceeded`]; see [`ResourceLimitExceeded::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -55,37 +40,35 @@ impl ResourceLimitExceededBuilder {
         })
     }
 }
-impl ::serde::Serialize for crate::types::ResourceLimitExceeded {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.message {
-            m.serialize_entry("Message", v)?;
+impl crate::rt::Struct for ResourceLimitExceeded {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::RESOURCE_LIMIT_EXCEEDED
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.message),
+            _ => crate::rt::Value::Absent,
         }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for ResourceLimitExceededBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "Message" => self.message = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for ResourceLimitExceededBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.message),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::ResourceLimitExceeded {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: ResourceLimitExceededBuilder = crate::wire::deserialize_struct(
-            d,
-            "ResourceLimitExceeded",
-        )?;
+impl crate::rt::FromWire for ResourceLimitExceeded {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = ResourceLimitExceededBuilder::default();
+        d.structure(&crate::schema::RESOURCE_LIMIT_EXCEEDED, &mut b)?;
         Ok(crate::types::ResourceLimitExceeded {
             message: b.message,
         })
     }
 }
+crate::rt::structure!(ResourceLimitExceeded);

@@ -47,58 +47,6 @@ impl S3ModelDataSource {
     pub fn builder() -> S3ModelDataSourceBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.s3_uri {
-            None => {
-                crate::validation::required(at, "S3Uri", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "S3Uri");
-                crate::validation::length_str(v, Some(0u64), Some(1024u64), at, out);
-                crate::patterns::P4.check(v, at, out);
-            }
-        }
-        match &self.s3_data_type {
-            None => {
-                crate::validation::required(at, "S3DataType", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "S3DataType");
-                v.validate_at(at, out);
-            }
-        }
-        match &self.compression_type {
-            None => {
-                crate::validation::required(at, "CompressionType", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "CompressionType");
-                v.validate_at(at, out);
-            }
-        }
-        if let Some(v) = &self.model_access_config {
-            let at = &crate::validation::join(at, "ModelAccessConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.hub_access_config {
-            let at = &crate::validation::join(at, "HubAccessConfig");
-            v.validate_at(at, out);
-        }
-        if let Some(v) = &self.manifest_s3_uri {
-            let at = &crate::validation::join(at, "ManifestS3Uri");
-            crate::validation::length_str(v, Some(0u64), Some(1024u64), at, out);
-            crate::patterns::P4.check(v, at, out);
-        }
-    }
 }
 /// Builds a [`S3ModelDataSource`]; see [`S3ModelDataSource::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -198,63 +146,46 @@ impl S3ModelDataSourceBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::S3ModelDataSource {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.s3_uri {
-            m.serialize_entry("S3Uri", v)?;
+impl crate::rt::Struct for S3ModelDataSource {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::S3_MODEL_DATA_SOURCE
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.s3_uri),
+            1 => crate::rt::AsValue::as_value(&self.s3_data_type),
+            2 => crate::rt::AsValue::as_value(&self.compression_type),
+            3 => crate::rt::AsValue::as_value(&self.model_access_config),
+            4 => crate::rt::AsValue::as_value(&self.hub_access_config),
+            5 => crate::rt::AsValue::as_value(&self.manifest_s3_uri),
+            6 => crate::rt::AsValue::as_value(&self.e_tag),
+            7 => crate::rt::AsValue::as_value(&self.manifest_etag),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.s3_data_type {
-            m.serialize_entry("S3DataType", v)?;
-        }
-        if let Some(v) = &self.compression_type {
-            m.serialize_entry("CompressionType", v)?;
-        }
-        if let Some(v) = &self.model_access_config {
-            m.serialize_entry("ModelAccessConfig", v)?;
-        }
-        if let Some(v) = &self.hub_access_config {
-            m.serialize_entry("HubAccessConfig", v)?;
-        }
-        if let Some(v) = &self.manifest_s3_uri {
-            m.serialize_entry("ManifestS3Uri", v)?;
-        }
-        if let Some(v) = &self.e_tag {
-            m.serialize_entry("ETag", v)?;
-        }
-        if let Some(v) = &self.manifest_etag {
-            m.serialize_entry("ManifestEtag", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for S3ModelDataSourceBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "S3Uri" => self.s3_uri = map.next_value()?,
-            "S3DataType" => self.s3_data_type = map.next_value()?,
-            "CompressionType" => self.compression_type = map.next_value()?,
-            "ModelAccessConfig" => self.model_access_config = map.next_value()?,
-            "HubAccessConfig" => self.hub_access_config = map.next_value()?,
-            "ManifestS3Uri" => self.manifest_s3_uri = map.next_value()?,
-            "ETag" => self.e_tag = map.next_value()?,
-            "ManifestEtag" => self.manifest_etag = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for S3ModelDataSourceBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.s3_uri),
+            1 => Some(&mut self.s3_data_type),
+            2 => Some(&mut self.compression_type),
+            3 => Some(&mut self.model_access_config),
+            4 => Some(&mut self.hub_access_config),
+            5 => Some(&mut self.manifest_s3_uri),
+            6 => Some(&mut self.e_tag),
+            7 => Some(&mut self.manifest_etag),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::S3ModelDataSource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: S3ModelDataSourceBuilder = crate::wire::deserialize_struct(
-            d,
-            "S3ModelDataSource",
-        )?;
+impl crate::rt::FromWire for S3ModelDataSource {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = S3ModelDataSourceBuilder::default();
+        d.structure(&crate::schema::S3_MODEL_DATA_SOURCE, &mut b)?;
         Ok(crate::types::S3ModelDataSource {
             s3_uri: b.s3_uri,
             s3_data_type: b.s3_data_type,
@@ -267,3 +198,4 @@ impl<'de> ::serde::Deserialize<'de> for crate::types::S3ModelDataSource {
         })
     }
 }
+crate::rt::structure!(S3ModelDataSource);

@@ -13,7 +13,7 @@ pub struct Tag {
     ///
     /// Length: 1 to 128 characters.
     ///
-    /// Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`.
+    /// Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub key: Option<String>,
     /// **Required** (`clientOptional`: an `Option` so that the service may relax it later; `build()` and `validate()` insist on it).
     ///
@@ -21,44 +21,13 @@ pub struct Tag {
     ///
     /// Length: 0 to 256 characters.
     ///
-    /// Pattern: `^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$`.
+    /// Pattern: `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`.
     pub value: Option<String>,
 }
 impl Tag {
     /// A builder for this type.
     pub fn builder() -> TagBuilder {
         Default::default()
-    }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.key {
-            None => {
-                crate::validation::required(at, "Key", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "Key");
-                crate::validation::length_str(v, Some(1u64), Some(128u64), at, out);
-                crate::patterns::P1.check(v, at, out);
-            }
-        }
-        match &self.value {
-            None => {
-                crate::validation::required(at, "Value", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "Value");
-                crate::validation::length_str(v, Some(0u64), Some(256u64), at, out);
-                crate::patterns::P1.check(v, at, out);
-            }
-        }
     }
 }
 /// Builds a [`Tag`]; see [`Tag::builder`].
@@ -100,39 +69,38 @@ impl TagBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::Tag {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.key {
-            m.serialize_entry("Key", v)?;
+impl crate::rt::Struct for Tag {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::TAG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.key),
+            1 => crate::rt::AsValue::as_value(&self.value),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.value {
-            m.serialize_entry("Value", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for TagBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "Key" => self.key = map.next_value()?,
-            "Value" => self.value = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for TagBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.key),
+            1 => Some(&mut self.value),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::Tag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: TagBuilder = crate::wire::deserialize_struct(d, "Tag")?;
+impl crate::rt::FromWire for Tag {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = TagBuilder::default();
+        d.structure(&crate::schema::TAG, &mut b)?;
         Ok(crate::types::Tag {
             key: b.key,
             value: b.value,
         })
     }
 }
+crate::rt::structure!(Tag);

@@ -25,71 +25,6 @@ impl VpcConfig {
     pub fn builder() -> VpcConfigBuilder {
         Default::default()
     }
-    /// Checks every constraint the model states on this value and everything it contains;
-    /// returns all violations at once, each with its path in wire member names.
-    pub fn validate(&self) -> Result<(), crate::error::ValidationError> {
-        let mut out = Vec::new();
-        self.validate_at("", &mut out);
-        crate::error::ValidationError::check(out)
-    }
-    /// [`Self::validate`], appending to `out` with paths under `at`.
-    #[doc(hidden)]
-    pub fn validate_at(&self, at: &str, out: &mut Vec<crate::error::Violation>) {
-        match &self.security_group_ids {
-            None => {
-                crate::validation::required(at, "SecurityGroupIds", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "SecurityGroupIds");
-                crate::validation::length(
-                    v.len(),
-                    Some(1u64),
-                    Some(5u64),
-                    crate::error::LengthUnit::Elements,
-                    at,
-                    out,
-                );
-                for (i, item0) in v.iter().enumerate() {
-                    let at = &crate::validation::index(at, i);
-                    crate::validation::length_str(
-                        item0,
-                        Some(0u64),
-                        Some(32u64),
-                        at,
-                        out,
-                    );
-                    crate::patterns::P5.check(item0, at, out);
-                }
-            }
-        }
-        match &self.subnets {
-            None => {
-                crate::validation::required(at, "Subnets", out);
-            }
-            Some(v) => {
-                let at = &crate::validation::join(at, "Subnets");
-                crate::validation::length(
-                    v.len(),
-                    Some(1u64),
-                    Some(16u64),
-                    crate::error::LengthUnit::Elements,
-                    at,
-                    out,
-                );
-                for (i, item0) in v.iter().enumerate() {
-                    let at = &crate::validation::index(at, i);
-                    crate::validation::length_str(
-                        item0,
-                        Some(0u64),
-                        Some(32u64),
-                        at,
-                        out,
-                    );
-                    crate::patterns::P5.check(item0, at, out);
-                }
-            }
-        }
-    }
 }
 /// Builds a [`VpcConfig`]; see [`VpcConfig::builder`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -130,39 +65,38 @@ impl VpcConfigBuilder {
         }
     }
 }
-impl ::serde::Serialize for crate::types::VpcConfig {
-    fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut m = s.serialize_map(None)?;
-        if let Some(v) = &self.security_group_ids {
-            m.serialize_entry("SecurityGroupIds", v)?;
+impl crate::rt::Struct for VpcConfig {
+    fn schema(&self) -> &'static crate::rt::Shape {
+        &crate::schema::VPC_CONFIG
+    }
+    fn get(&self, i: usize) -> crate::rt::Value<'_> {
+        match i {
+            0 => crate::rt::AsValue::as_value(&self.security_group_ids),
+            1 => crate::rt::AsValue::as_value(&self.subnets),
+            _ => crate::rt::Value::Absent,
         }
-        if let Some(v) = &self.subnets {
-            m.serialize_entry("Subnets", v)?;
-        }
-        m.end()
     }
 }
-impl<'de> crate::wire::Fields<'de> for VpcConfigBuilder {
-    fn field<A: ::serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        match key {
-            "SecurityGroupIds" => self.security_group_ids = map.next_value()?,
-            "Subnets" => self.subnets = map.next_value()?,
-            _ => return Ok(false),
+impl crate::rt::Builder for VpcConfigBuilder {
+    fn slot(&mut self, i: usize) -> ::std::option::Option<&mut dyn crate::rt::Slot> {
+        match i {
+            0 => Some(&mut self.security_group_ids),
+            1 => Some(&mut self.subnets),
+            _ => None,
         }
-        Ok(true)
     }
 }
-impl<'de> ::serde::Deserialize<'de> for crate::types::VpcConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let b: VpcConfigBuilder = crate::wire::deserialize_struct(d, "VpcConfig")?;
+impl crate::rt::FromWire for VpcConfig {
+    fn from_wire(
+        d: &mut dyn crate::rt::Decoder,
+        _: &'static crate::rt::Member,
+    ) -> ::std::result::Result<Self, crate::rt::DecodeError> {
+        let mut b = VpcConfigBuilder::default();
+        d.structure(&crate::schema::VPC_CONFIG, &mut b)?;
         Ok(crate::types::VpcConfig {
             security_group_ids: b.security_group_ids,
             subnets: b.subnets,
         })
     }
 }
+crate::rt::structure!(VpcConfig);
