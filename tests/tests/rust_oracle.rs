@@ -127,7 +127,8 @@ enum Ours {
 }
 
 fn ours(line: &str) -> Ours {
-    let read = awsgen_runtime::schema::json::from_slice::<CreateEndpointConfigInput>(line.as_bytes());
+    let read =
+        awsgen_runtime::schema::json::from_slice::<CreateEndpointConfigInput>(line.as_bytes());
     let input = match read {
         Ok(v) => v,
         Err(e) => return Ours::Unreadable(e.path(), e.message().to_string()),

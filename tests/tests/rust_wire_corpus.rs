@@ -34,7 +34,11 @@ fn schemas_by_type(files: &codegen::FileSet) -> BTreeMap<String, String> {
         .filter(|c| !c.is_whitespace())
         .collect();
     for item in squeezed.split("pub(crate)static").skip(1) {
-        if let Some(name) = item.split("Shape::new(\"").nth(1).and_then(|r| r.split('"').next()) {
+        if let Some(name) = item
+            .split("Shape::new(\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+        {
             out.insert(name.to_string(), item.to_string());
         }
     }
@@ -49,8 +53,14 @@ fn types_by_shape(files: &codegen::FileSet) -> BTreeMap<String, String> {
             continue;
         }
         let text = String::from_utf8_lossy(bytes);
-        let shape = text.split("//! The structure shape `").nth(1).and_then(|r| r.split('`').next());
-        let ty = text.split("pub struct ").nth(1).and_then(|r| r.split([' ', '{']).next());
+        let shape = text
+            .split("//! The structure shape `")
+            .nth(1)
+            .and_then(|r| r.split('`').next());
+        let ty = text
+            .split("pub struct ")
+            .nth(1)
+            .and_then(|r| r.split([' ', '{']).next());
         if let (Some(shape), Some(ty)) = (shape, ty) {
             out.insert(shape.to_string(), ty.to_string());
         }
@@ -95,7 +105,9 @@ fn check_model(model: &Model) -> Tally {
         if payload {
             t.payloads += 1;
             if !text.contains(".bind(Binding::Payload)") {
-                t.failures.push(format!("{id}: the payload member is not bound as the payload"));
+                t.failures.push(format!(
+                    "{id}: the payload member is not bound as the payload"
+                ));
             }
         }
         for m in members {

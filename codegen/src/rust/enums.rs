@@ -3,8 +3,8 @@
 //! (unknown values are violations) and serde as the plain string or integer.
 
 use super::ctx::{ident, Ctx};
-use super::prelude::{ERR, FROM, OK, RESULT, STRING};
 use super::docs;
+use super::prelude::{ERR, FROM, OK, RESULT, STRING};
 use crate::ir::{EnumValue, IntEnumValue, Shape};
 use crate::naming::rust::{variant_name, Scope};
 use proc_macro2::{Literal, TokenStream};

@@ -21,10 +21,25 @@ fn rt() -> TokenStream {
 }
 
 /// Static names for the shapes that get one (generated types, lists, maps), by shape id.
-pub fn static_names(ctx_types: &BTreeMap<&str, super::ctx::Named>, model: &crate::ir::Model) -> BTreeMap<String, String> {
+pub fn static_names(
+    ctx_types: &BTreeMap<&str, super::ctx::Named>,
+    model: &crate::ir::Model,
+) -> BTreeMap<String, String> {
     let mut scope = crate::naming::rust::Scope::with_reserved(&[
-        "BLOB", "BOOLEAN", "STRING", "BYTE", "SHORT", "INTEGER", "LONG", "FLOAT", "DOUBLE",
-        "BIG_INTEGER", "BIG_DECIMAL", "TIMESTAMP", "DOCUMENT", "UNIT",
+        "BLOB",
+        "BOOLEAN",
+        "STRING",
+        "BYTE",
+        "SHORT",
+        "INTEGER",
+        "LONG",
+        "FLOAT",
+        "DOUBLE",
+        "BIG_INTEGER",
+        "BIG_DECIMAL",
+        "TIMESTAMP",
+        "DOCUMENT",
+        "UNIT",
     ]);
     let mut out = BTreeMap::new();
     for (id, shape) in &model.shapes {
@@ -67,11 +82,15 @@ pub fn shape_ref(ctx: &Ctx, id: &str) -> TokenStream {
         _ => "DOCUMENT",
     };
     let p = ident(p);
-        quote!(&#p)
+    quote!(&#p)
 }
 
 /// The member's own trait where it sets one, else its target's (the member overrides).
-fn effective<'a>(member: &'a Traits, target: Option<&'a Traits>, f: fn(&Traits) -> bool) -> Option<&'a Traits> {
+fn effective<'a>(
+    member: &'a Traits,
+    target: Option<&'a Traits>,
+    f: fn(&Traits) -> bool,
+) -> Option<&'a Traits> {
     if f(member) {
         Some(member)
     } else {
@@ -86,7 +105,7 @@ fn media_type(t: &Traits) -> Option<&str> {
 
 /// `M::new(wire, &TARGET)` and the setters for everything the model says about member `m`.
 fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStream) -> TokenStream {
-        let target = ctx.shape(&m.target);
+    let target = ctx.shape(&m.target);
     let tt = target.map(|t| &t.traits);
     let mut chain = vec![];
     if required {
@@ -94,13 +113,19 @@ fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStrea
     }
     chain.push(binding);
     let kind = target.map(|t| &t.kind);
-    if let Some(b) = effective(&m.traits, tt, |t| t.length.is_some()).and_then(|t| t.length.as_ref()) {
-        if matches!(kind, Some(ShapeKind::String | ShapeKind::Blob | ShapeKind::List(_) | ShapeKind::Map { .. })) {
+    if let Some(b) =
+        effective(&m.traits, tt, |t| t.length.is_some()).and_then(|t| t.length.as_ref())
+    {
+        if matches!(
+            kind,
+            Some(ShapeKind::String | ShapeKind::Blob | ShapeKind::List(_) | ShapeKind::Map { .. })
+        ) {
             let (min, max) = count_bounds(b);
             chain.push(quote!(.length(#min, #max)));
         }
     }
-    if let Some(b) = effective(&m.traits, tt, |t| t.range.is_some()).and_then(|t| t.range.as_ref()) {
+    if let Some(b) = effective(&m.traits, tt, |t| t.range.is_some()).and_then(|t| t.range.as_ref())
+    {
         let range = match kind {
             Some(ShapeKind::Byte | ShapeKind::Short | ShapeKind::Integer | ShapeKind::Long) => {
                 let (min, max) = int_bounds(b);
@@ -121,7 +146,8 @@ fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStrea
         }
     }
     if matches!(kind, Some(ShapeKind::String)) {
-        let pattern = effective(&m.traits, tt, |t| t.pattern.is_some()).and_then(|t| t.pattern.as_ref());
+        let pattern =
+            effective(&m.traits, tt, |t| t.pattern.is_some()).and_then(|t| t.pattern.as_ref());
         if let Some(PatternInfo::Ok { index, .. }) = pattern.and_then(|p| ctx.patterns.get(p)) {
             let p = format_ident!("P{}", index);
             chain.push(quote!(.pattern(&crate::patterns::#p)));
@@ -130,7 +156,9 @@ fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStrea
             chain.push(quote!(.base64_header()));
         }
     }
-    if matches!(kind, Some(ShapeKind::List(_))) && effective(&m.traits, tt, |t| t.unique_items).is_some() {
+    if matches!(kind, Some(ShapeKind::List(_)))
+        && effective(&m.traits, tt, |t| t.unique_items).is_some()
+    {
         chain.push(quote!(.unique()));
     }
     if let Some(mt) = tt.and_then(media_type) {
@@ -138,7 +166,11 @@ fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStrea
         chain.push(quote!(.media_type(#mt)));
     }
     if matches!(kind, Some(ShapeKind::Timestamp)) {
-        let f = m.traits.timestamp_format.clone().or_else(|| tt.and_then(|t| t.timestamp_format.clone()));
+        let f = m
+            .traits
+            .timestamp_format
+            .clone()
+            .or_else(|| tt.and_then(|t| t.timestamp_format.clone()));
         if let Some(f) = f {
             let f = ident(match f {
                 TimestampFormat::EpochSeconds => "EpochSeconds",
@@ -158,7 +190,7 @@ fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStrea
 
 /// Where a field travels, as a `.bind(..)` setter (nothing for the body).
 fn binding(f: &Field) -> TokenStream {
-        let b = match f.location {
+    let b = match f.location {
         Location::Body => return TokenStream::new(),
         Location::Payload => quote!(Payload),
         Location::Outside(None) => quote!(Other),
@@ -194,21 +226,33 @@ fn insists(ctx: &Ctx, f: &Field) -> bool {
 
 /// `src/schema.rs`: every shape's static.
 pub fn file(ctx: &Ctx) -> TokenStream {
-        let items = ctx.schema_names.iter().filter_map(|(id, name)| {
+    let items = ctx.schema_names.iter().filter_map(|(id, name)| {
         let shape = ctx.shape(id)?;
         let n = ident(name);
-        let type_name = ctx.types.get(id.as_str()).map_or(shape.name.as_str(), |t| t.type_name.as_str());
+        let type_name = ctx
+            .types
+            .get(id.as_str())
+            .map_or(shape.name.as_str(), |t| t.type_name.as_str());
         let lit = Literal::string(type_name);
         let kind = match &shape.kind {
             ShapeKind::Structure(_) | ShapeKind::Union(_) => {
                 let fields = ctx.fields(shape);
-                let members = fields.iter().map(|f| member(ctx, f.member, &f.wire, insists(ctx, f), binding(f)));
-                let k = if matches!(shape.kind, ShapeKind::Union(_)) { quote!(Union) } else { quote!(Structure) };
+                let members = fields
+                    .iter()
+                    .map(|f| member(ctx, f.member, &f.wire, insists(ctx, f), binding(f)));
+                let k = if matches!(shape.kind, ShapeKind::Union(_)) {
+                    quote!(Union)
+                } else {
+                    quote!(Structure)
+                };
                 quote!(Kind::#k(&[#(#members),*]))
             }
             ShapeKind::Enum(values) => {
                 let mut seen = std::collections::BTreeSet::new();
-                let values = values.iter().filter(|v| seen.insert(v.value.as_str())).map(|v| Literal::string(&v.value));
+                let values = values
+                    .iter()
+                    .filter(|v| seen.insert(v.value.as_str()))
+                    .map(|v| Literal::string(&v.value));
                 quote!(Kind::Enum(&[#(#values),*]))
             }
             ShapeKind::IntEnum(_) => quote!(Kind::IntEnum),
@@ -258,7 +302,11 @@ pub fn structure(ctx: &Ctx, shape: &Shape, type_name: &str, fields: &[Field]) ->
         let i = Literal::usize_unsuffixed(i);
         quote!(#i => #SOME(&mut self.#n),)
     });
-    let (i, bb) = if fields.is_empty() { (quote!(_i), quote!(_b)) } else { (quote!(i), quote!(b)) };
+    let (i, bb) = if fields.is_empty() {
+        (quote!(_i), quote!(_b))
+    } else {
+        (quote!(i), quote!(b))
+    };
     let finish = finish(ctx, type_name, fields);
     let (get_body, slot_body) = if fields.is_empty() {
         (quote!(#rt::Value::Absent), quote!(#NONE))
@@ -298,13 +346,21 @@ fn finish(ctx: &Ctx, type_name: &str, fields: &[Field]) -> TokenStream {
     let ty = ident(type_name);
     let defaults: Vec<Option<Fill>> = fields
         .iter()
-        .map(|f| f.plain.then(|| builders::required_default(ctx, f.member)).flatten())
+        .map(|f| {
+            f.plain
+                .then(|| builders::required_default(ctx, f.member))
+                .flatten()
+        })
         .collect();
     let inits = fields.iter().zip(&defaults).map(|(f, default)| {
         let name = ident(&f.ident);
         if let Some(fill) = default {
             let value = builders::filled(quote!(b.#name), fill);
-            return if f.boxed { quote!(#name: #BOX::new(#value),) } else { quote!(#name: #value,) };
+            return if f.boxed {
+                quote!(#name: #BOX::new(#value),)
+            } else {
+                quote!(#name: #value,)
+            };
         }
         match (f.plain, f.boxed) {
             (true, true) => quote!(#name: #BOX::new(#name),),
@@ -362,7 +418,11 @@ pub fn union(ctx: &Ctx, shape: &Shape, type_name: &str, fields: &[Field]) -> Tok
             quote!(#i => #SOME(Self::#v(#rt::FromWire::from_wire(d, &#s.members()[#i])?)),)
         }
     });
-    let d = if fields.iter().all(|f| f.member.target == UNIT) { quote!(_d) } else { quote!(d) };
+    let d = if fields.iter().all(|f| f.member.target == UNIT) {
+        quote!(_d)
+    } else {
+        quote!(d)
+    };
     quote! {
         impl #rt::Union for #ty {
             fn schema(&self) -> &'static #rt::Shape { &#s }

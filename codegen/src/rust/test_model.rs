@@ -16,4 +16,3 @@ pub fn model(protocol: &str, shapes: Value) -> Model {
     let ast = json!({"smithy": "2.0", "shapes": all});
     crate::load::smithy::load("test.json", &ast).expect("test model loads")
 }
-

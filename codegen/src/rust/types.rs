@@ -2,11 +2,11 @@
 //! recursive ones boxed), `Debug` (sensitive members redacted), `builder()`, `validate()` and serde.
 
 use super::builders;
+use super::ctx::Field;
 use super::ctx::{ident, Ctx};
-use super::prelude::{DEFAULT, OPTION};
 use super::docs;
 use super::prelude::BOX;
-use super::ctx::Field;
+use super::prelude::{DEFAULT, OPTION};
 use crate::ir::Shape;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};

@@ -204,10 +204,15 @@ fn rest_request(
             (Binding::Query(name), Value::List(l)) => {
                 let element = m.element().unwrap_or(&ROOT);
                 for e in 0..l.len() {
-                    q.push(name, &text(l.get(e), element, TimestampFormat::DateTime, false));
+                    q.push(
+                        name,
+                        &text(l.get(e), element, TimestampFormat::DateTime, false),
+                    );
                 }
             }
-            (Binding::Query(name), v) => q.push(name, &text(v, m, TimestampFormat::DateTime, false)),
+            (Binding::Query(name), v) => {
+                q.push(name, &text(v, m, TimestampFormat::DateTime, false))
+            }
             _ => {}
         }
     }
@@ -222,7 +227,10 @@ fn rest_request(
                 Value::List(l) => {
                     let element = value.element().unwrap_or(&ROOT);
                     for e in 0..l.len() {
-                        q.push(k, &text(l.get(e), element, TimestampFormat::DateTime, false));
+                        q.push(
+                            k,
+                            &text(l.get(e), element, TimestampFormat::DateTime, false),
+                        );
                     }
                 }
                 v => q.push(k, &text(v, value, TimestampFormat::DateTime, false)),
@@ -278,9 +286,10 @@ fn rest_body(
         let m = &members[i];
         let v = input.get(i);
         return match (&m.target.kind, v) {
-            (Kind::Blob, Value::Blob(b)) => {
-                r.body(m.media_type.unwrap_or("application/octet-stream"), b.to_vec())
-            }
+            (Kind::Blob, Value::Blob(b)) => r.body(
+                m.media_type.unwrap_or("application/octet-stream"),
+                b.to_vec(),
+            ),
             (Kind::String | Kind::Enum(_), Value::Str(s) | Value::Enum(s, _)) => {
                 r.body(m.media_type.unwrap_or("text/plain"), s.as_bytes().to_vec())
             }
@@ -344,10 +353,18 @@ impl Decoder for ResponseDecoder<'_> {
     fn document(&mut self) -> Result<serde_json::Value> {
         not_scalar()
     }
-    fn union(&mut self, _: &'static Shape, _: &mut dyn FnMut(UnionItem<'_>) -> Result<()>) -> Result<bool> {
+    fn union(
+        &mut self,
+        _: &'static Shape,
+        _: &mut dyn FnMut(UnionItem<'_>) -> Result<()>,
+    ) -> Result<bool> {
         not_scalar()
     }
-    fn list(&mut self, _: &'static Shape, _: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>) -> Result<()> {
+    fn list(
+        &mut self,
+        _: &'static Shape,
+        _: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>,
+    ) -> Result<()> {
         not_scalar()
     }
     fn map(
@@ -409,9 +426,9 @@ impl Decoder for ResponseDecoder<'_> {
                     let mut found = Vec::new();
                     for (k, v) in response.headers() {
                         if let Some(key) = k.as_str().strip_prefix(prefix.as_str()) {
-                            let v = v.to_str().map_err(|e| {
-                                DecodeError::new(format!("header `{k}`: {e}"))
-                            })?;
+                            let v = v
+                                .to_str()
+                                .map_err(|e| DecodeError::new(format!("header `{k}`: {e}")))?;
                             found.push((key.to_string(), v.to_string()));
                         }
                     }
@@ -455,7 +472,9 @@ impl Text<'_> {
 }
 
 fn not_text<T>(what: &str) -> Result<T> {
-    Err(DecodeError::new(format!("a {what} cannot be read from header text")))
+    Err(DecodeError::new(format!(
+        "a {what} cannot be read from header text"
+    )))
 }
 
 impl Decoder for Text<'_> {
@@ -480,7 +499,9 @@ impl Decoder for Text<'_> {
                 .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()))
                 .map_err(DecodeError::new),
             Text::Header(s) => Ok(s.to_string()),
-            Text::Raw(b) => String::from_utf8(b.to_vec()).map_err(|e| DecodeError::new(e.to_string())),
+            Text::Raw(b) => {
+                String::from_utf8(b.to_vec()).map_err(|e| DecodeError::new(e.to_string()))
+            }
         }
     }
     fn enum_string(&mut self, m: &Member) -> Result<String> {
@@ -510,7 +531,11 @@ impl Decoder for Text<'_> {
     fn structure(&mut self, _: &'static Shape, _: &mut dyn Builder) -> Result<()> {
         not_text("structure")
     }
-    fn union(&mut self, _: &'static Shape, _: &mut dyn FnMut(UnionItem<'_>) -> Result<()>) -> Result<bool> {
+    fn union(
+        &mut self,
+        _: &'static Shape,
+        _: &mut dyn FnMut(UnionItem<'_>) -> Result<()>,
+    ) -> Result<bool> {
         not_text("union")
     }
     fn list(
@@ -571,10 +596,18 @@ impl Decoder for Prefixed {
     fn structure(&mut self, _: &'static Shape, _: &mut dyn Builder) -> Result<()> {
         not_text("structure")
     }
-    fn union(&mut self, _: &'static Shape, _: &mut dyn FnMut(UnionItem<'_>) -> Result<()>) -> Result<bool> {
+    fn union(
+        &mut self,
+        _: &'static Shape,
+        _: &mut dyn FnMut(UnionItem<'_>) -> Result<()>,
+    ) -> Result<bool> {
         not_text("union")
     }
-    fn list(&mut self, _: &'static Shape, _: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>) -> Result<()> {
+    fn list(
+        &mut self,
+        _: &'static Shape,
+        _: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>,
+    ) -> Result<()> {
         not_text("list")
     }
     fn map(

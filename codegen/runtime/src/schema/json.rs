@@ -48,7 +48,9 @@ fn write_struct(out: &mut Vec<u8>, s: &dyn Struct, tokens: bool) {
         // `{}` (as restJson1's protocol tests send), any other unset payload `null`.
         let m = &members[i];
         match s.get(i) {
-            Value::Absent if matches!(m.target.kind, Kind::Structure(_)) => out.extend_from_slice(b"{}"),
+            Value::Absent if matches!(m.target.kind, Kind::Structure(_)) => {
+                out.extend_from_slice(b"{}")
+            }
             v => write_value(out, v, m),
         }
         return;
@@ -184,7 +186,8 @@ pub fn from_slice<T: FromWire>(body: &[u8]) -> Result<T> {
 
 /// Parse a JSON body (an empty body is `{}`).
 pub fn parse(body: &[u8]) -> Result<serde_json::Value> {
-    serde_json::from_slice(crate::protocol::json_body(body)).map_err(|e| DecodeError::new(e.to_string()))
+    serde_json::from_slice(crate::protocol::json_body(body))
+        .map_err(|e| DecodeError::new(e.to_string()))
 }
 
 /// A [`Decoder`] over a parsed JSON value (strings and nested values are moved out of it).
@@ -255,7 +258,9 @@ impl Decoder for JsonDecoder<'_> {
     }
     fn blob(&mut self) -> Result<Vec<u8>> {
         match &*self.v {
-            serde_json::Value::String(s) => crate::protocol::base64_decode(s).map_err(DecodeError::new),
+            serde_json::Value::String(s) => {
+                crate::protocol::base64_decode(s).map_err(DecodeError::new)
+            }
             _ => Err(self.unexpected("a base64 string")),
         }
     }
@@ -334,8 +339,9 @@ impl Decoder for JsonDecoder<'_> {
             }
             any = true;
             match members.iter().position(|m| m.name == k) {
-                Some(i) => f(UnionItem::Known(i, &mut JsonDecoder::new(v)))
-                    .map_err(|e| e.in_member(k))?,
+                Some(i) => {
+                    f(UnionItem::Known(i, &mut JsonDecoder::new(v))).map_err(|e| e.in_member(k))?
+                }
                 None => f(UnionItem::Unknown(UnknownMember::new(
                     k.clone(),
                     std::mem::take(v),
@@ -377,4 +383,3 @@ impl Decoder for JsonDecoder<'_> {
         Ok(())
     }
 }
-

@@ -11,10 +11,15 @@ pub fn serialize<S: serde::Serializer>(v: super::Value<'_>, s: S) -> Result<S::O
 }
 
 /// Deserialize a value through its schema (from its JSON wire form).
-pub fn deserialize<'de, D: serde::Deserializer<'de>, T: super::FromWire>(d: D) -> Result<T, D::Error> {
+pub fn deserialize<'de, D: serde::Deserializer<'de>, T: super::FromWire>(
+    d: D,
+) -> Result<T, D::Error> {
     let mut tree = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
-    T::from_wire(&mut super::json::JsonDecoder::new(&mut tree), &super::json::ROOT)
-        .map_err(<D::Error as serde::de::Error>::custom)
+    T::from_wire(
+        &mut super::json::JsonDecoder::new(&mut tree),
+        &super::json::ROOT,
+    )
+    .map_err(<D::Error as serde::de::Error>::custom)
 }
 
 /// `Serialize` and `Deserialize` for a generated type, through its schema.
@@ -90,7 +95,10 @@ macro_rules! enumeration {
         impl $t {
             /// Fails for a value this crate does not know (`Unknown`).
             pub fn validate(&self) -> ::std::result::Result<(), $crate::error::ValidationError> {
-                $crate::schema::validate::validate_enum($name, $crate::schema::AsValue::as_value(self))
+                $crate::schema::validate::validate_enum(
+                    $name,
+                    $crate::schema::AsValue::as_value(self),
+                )
             }
         }
         $crate::__serde_via_schema!($t);

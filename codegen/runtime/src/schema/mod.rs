@@ -18,11 +18,11 @@ pub mod value;
 #[cfg(test)]
 mod tests;
 
+#[doc(hidden)]
+pub use crate::{enumeration, structure, union};
 pub use decode::{Builder, DecodeError, Decoder, FromWire, Slot, UnionItem};
 pub use http::{parse_output, serialize_request, Operation, Protocol};
 pub use validate::validate;
-#[doc(hidden)]
-pub use crate::{enumeration, structure, union};
 pub use value::{AsValue, List, Map, Struct, Union, UnionValue, Value};
 
 use crate::pattern::Pattern;
