@@ -236,132 +236,45 @@ fn message_field<'a>(ctx: &Ctx<'a>, s: &'a Shape) -> Option<super::ctx::Field<'a
     })
 }
 
-/// The operation's `Error` enum, its accessors, and `parse_error`.
+/// The operation's `Error` enum, its accessors, and `parse_error`: one runtime macro call
+/// listing the modeled errors, their codes and message members.
 fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
-    let p = rt();
-    // Each error's shape, variant and message member (looked up once: four places read it).
-    let errors: Vec<_> = error_variants(ctx, op)
-        .into_iter()
-        .map(|(s, v)| (s, ident(&v), message_field(ctx, s)))
-        .collect();
-    let variants = errors.iter().map(|(s, v, msg)| {
+    let errors = error_variants(ctx, op);
+    let mut with = Vec::new();
+    let mut without = Vec::new();
+    for (s, v) in &errors {
         let t = ctx.type_path(&s.id);
-        if msg.is_some() {
-            let doc = Literal::string(&format!(" The modeled error {}.", docs::code(&s.name)));
-            quote!(#[doc = #doc] #v(#t),)
-        } else {
-            let doc = Literal::string(&format!(
-                " The modeled error {}, and the message the response carried (the shape models \
-                 none).",
-                docs::code(&s.name)
-            ));
-            quote!(#[doc = #doc] #v(#t, Option<String>),)
+        let v = ident(v);
+        let codes: Vec<String> = error_codes(ctx, s);
+        // Under awsQueryCompatible, `code()` reports the query code when the shape has one.
+        let code = Literal::string(codes.last().unwrap_or(&s.name));
+        let codes = codes.iter().map(|c| Literal::string(c));
+        match message_field(ctx, s) {
+            Some(f) => {
+                let doc = Literal::string(&format!(" The modeled error {}.", docs::code(&s.name)));
+                let m = ident(&f.ident);
+                with.push(quote!(#[doc = #doc] #v(#t) codes [#(#codes),*] code #code message #m,));
+            }
+            None => {
+                let doc = Literal::string(&format!(
+                    " The modeled error {}, and the message the response carried (the shape \
+                     models none).",
+                    docs::code(&s.name)
+                ));
+                without.push(quote!(#[doc = #doc] #v(#t) codes [#(#codes),*] code #code,));
+            }
         }
-    });
-    let code_arms = errors.iter().map(|(s, v, msg)| {
-        // Under awsQueryCompatible, the query code when the shape has one (as botocore reports it).
-        let c = Literal::string(error_codes(ctx, s).last().unwrap_or(&s.name));
-        match msg {
-            Some(_) => quote!(Self::#v(_) => Some(#c),),
-            None => quote!(Self::#v(..) => Some(#c),),
-        }
-    });
-    let message_arms = errors.iter().map(|(_, v, msg)| match msg {
-        Some(f) if f.plain => {
-            let n = ident(&f.ident);
-            quote!(Self::#v(e) => Some(e.#n.as_str()),)
-        }
-        Some(f) => {
-            let n = ident(&f.ident);
-            quote!(Self::#v(e) => e.#n.as_deref(),)
-        }
-        None => quote!(Self::#v(_, m) => m.as_deref(),),
-    });
-    let parse_arms = errors.iter().map(|(s, v, msg)| {
-        let codes = error_codes(ctx, s).into_iter().map(|c| Literal::string(&c));
-        let t = ctx.type_path(&s.id);
-        let read = quote!(::awsgen_runtime::schema::parse_output::<#t>);
-        let made = match msg {
-            Some(_) => quote!(Error::#v(e)),
-            None => quote!(Error::#v(e, info.message.clone())),
-        };
-        quote! {
-            #(Some(#codes))|* => match #read(&OPERATION, response) {
-                Ok(e) => #made,
-                Err(problem) => Error::Unhandled(#p::Unhandled::malformed(response, problem)),
-            },
-        }
-    });
+    }
     let qc = query_compatible(ctx);
-    let (display, parse) = if errors.is_empty() {
-        (
-            quote! {
-                let Self::Unhandled(u) = self;
-                ::std::fmt::Display::fmt(u, f)
-            },
-            quote!(Error::Unhandled(#p::Unhandled::new(response, #p::ErrorInfo::read(response, #qc)))),
-        )
-    } else {
-        (
-            quote! {
-                match (self, self.message()) {
-                    (Self::Unhandled(u), _) => ::std::fmt::Display::fmt(u, f),
-                    (_, Some(m)) => write!(f, "{}: {m}", self.code().unwrap_or_default()),
-                    (_, None) => f.write_str(self.code().unwrap_or_default()),
-                }
-            },
-            quote! {
-                let info = #p::ErrorInfo::read(response, #qc);
-                match info.code.as_deref() {
-                    #(#parse_arms)*
-                    _ => Error::Unhandled(#p::Unhandled::new(response, info)),
-                }
-            },
-        )
-    };
     let doc = Literal::string(&format!(" What {} can fail with.", docs::code(&op.name)));
     quote! {
-        #[doc = #doc]
-        #[derive(Debug)]
-        #[non_exhaustive]
-        pub enum Error {
-            #(#variants)*
-            /// An error response the model does not list for this operation, or a response that
-            /// could not be read (then `problem` says why): status, code, message and raw body.
-            Unhandled(#p::Unhandled),
+        ::awsgen_runtime::schema::operation_error! {
+            #[doc = #doc]
+            operation: OPERATION,
+            query_compatible: #qc,
+            with_message: [#(#with)*],
+            without_message: [#(#without)*],
         }
-
-        impl Error {
-            /// The error code (the error shape's name for a modeled error).
-            pub fn code(&self) -> Option<&str> {
-                match self {
-                    #(#code_arms)*
-                    Self::Unhandled(u) => u.code.as_deref(),
-                }
-            }
-
-            /// The error message, when the response carried one.
-            pub fn message(&self) -> Option<&str> {
-                match self {
-                    #(#message_arms)*
-                    Self::Unhandled(u) => u.message.as_deref(),
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for Error {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                #display
-            }
-        }
-
-        impl ::std::error::Error for Error {}
-
-        /// The error of a non-2xx response, by its code.
-        fn parse_error(response: &::awsgen_runtime::http::Response<Vec<u8>>) -> Error {
-            #parse
-        }
-
     }
 }
 

@@ -104,3 +104,100 @@ macro_rules! enumeration {
         $crate::__serde_via_schema!($t);
     };
 }
+
+/// A modeled error's message member: a plain `String` or an `Option<String>`.
+pub trait AsMessage {
+    fn as_message(&self) -> Option<&str>;
+}
+
+impl AsMessage for String {
+    fn as_message(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl AsMessage for Option<String> {
+    fn as_message(&self) -> Option<&str> {
+        self.as_deref()
+    }
+}
+
+/// An operation's `Error` enum (a variant per modeled error, plus `Unhandled`), its `code()`,
+/// `message()`, `Display` and `std::error::Error`, and `parse_error`, which reads a non-2xx
+/// response into it by the error code (`codes`: every code the shape answers to; `code`: the
+/// one `code()` reports). Errors `with_message` name their message member; the others keep the
+/// message the response carried beside the shape.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! operation_error {
+    (
+        $(#[$doc:meta])*
+        operation: $op:path,
+        query_compatible: $qc:literal,
+        with_message: [$($(#[$vd:meta])* $v:ident($t:ty) codes [$($vc:literal),+] code $vcode:literal message $field:ident,)*],
+        without_message: [$($(#[$wd:meta])* $w:ident($u:ty) codes [$($wc:literal),+] code $wcode:literal,)*] $(,)?
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        #[non_exhaustive]
+        pub enum Error {
+            $($(#[$vd])* $v($t),)*
+            $($(#[$wd])* $w($u, ::std::option::Option<::std::string::String>),)*
+            /// An error response the model does not list for this operation, or a response that
+            /// could not be read (then `problem` says why): status, code, message and raw body.
+            Unhandled($crate::protocol::Unhandled),
+        }
+
+        impl Error {
+            /// The error code (the error shape's name for a modeled error).
+            pub fn code(&self) -> ::std::option::Option<&str> {
+                match self {
+                    $(Self::$v(_) => ::std::option::Option::Some($vcode),)*
+                    $(Self::$w(..) => ::std::option::Option::Some($wcode),)*
+                    Self::Unhandled(u) => u.code.as_deref(),
+                }
+            }
+
+            /// The error message, when the response carried one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                match self {
+                    $(Self::$v(e) => $crate::schema::macros::AsMessage::as_message(&e.$field),)*
+                    $(Self::$w(_, m) => m.as_deref(),)*
+                    Self::Unhandled(u) => u.message.as_deref(),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for Error {
+            #[allow(irrefutable_let_patterns)]
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                if let Self::Unhandled(u) = self {
+                    return ::std::fmt::Display::fmt(u, f);
+                }
+                let code = self.code().unwrap_or_default();
+                match self.message() {
+                    ::std::option::Option::Some(m) => ::std::write!(f, "{code}: {m}"),
+                    ::std::option::Option::None => f.write_str(code),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Error {}
+
+        /// The error of a non-2xx response, by its code.
+        fn parse_error(response: &$crate::http::Response<::std::vec::Vec<u8>>) -> Error {
+            let info = $crate::protocol::ErrorInfo::read(response, $qc);
+            match info.code.as_deref() {
+                $($(::std::option::Option::Some($vc))|+ => match $crate::schema::parse_output::<$t>(&$op, response) {
+                    ::std::result::Result::Ok(e) => Error::$v(e),
+                    ::std::result::Result::Err(p) => Error::Unhandled($crate::protocol::Unhandled::malformed(response, p)),
+                },)*
+                $($(::std::option::Option::Some($wc))|+ => match $crate::schema::parse_output::<$u>(&$op, response) {
+                    ::std::result::Result::Ok(e) => Error::$w(e, info.message.clone()),
+                    ::std::result::Result::Err(p) => Error::Unhandled($crate::protocol::Unhandled::malformed(response, p)),
+                },)*
+                _ => Error::Unhandled($crate::protocol::Unhandled::new(response, info)),
+            }
+        }
+    };
+}

@@ -36,61 +36,10 @@ pub fn parse_response(
             ::awsgen_runtime::protocol::Unhandled::malformed(response, problem),
         ))
 }
-/// What `CreateEndpointConfig` can fail with.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum Error {
-    /// The modeled error `ResourceLimitExceeded`.
-    ResourceLimitExceeded(crate::types::ResourceLimitExceeded),
-    /// An error response the model does not list for this operation, or a response that
-    /// could not be read (then `problem` says why): status, code, message and raw body.
-    Unhandled(::awsgen_runtime::protocol::Unhandled),
-}
-impl Error {
-    /// The error code (the error shape's name for a modeled error).
-    pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::ResourceLimitExceeded(_) => Some("ResourceLimitExceeded"),
-            Self::Unhandled(u) => u.code.as_deref(),
-        }
-    }
-    /// The error message, when the response carried one.
-    pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::ResourceLimitExceeded(e) => e.message.as_deref(),
-            Self::Unhandled(u) => u.message.as_deref(),
-        }
-    }
-}
-impl ::std::fmt::Display for Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match (self, self.message()) {
-            (Self::Unhandled(u), _) => ::std::fmt::Display::fmt(u, f),
-            (_, Some(m)) => write!(f, "{}: {m}", self.code().unwrap_or_default()),
-            (_, None) => f.write_str(self.code().unwrap_or_default()),
-        }
-    }
-}
-impl ::std::error::Error for Error {}
-/// The error of a non-2xx response, by its code.
-fn parse_error(response: &::awsgen_runtime::http::Response<Vec<u8>>) -> Error {
-    let info = ::awsgen_runtime::protocol::ErrorInfo::read(response, false);
-    match info.code.as_deref() {
-        Some("ResourceLimitExceeded") => {
-            match ::awsgen_runtime::schema::parse_output::<
-                crate::types::ResourceLimitExceeded,
-            >(&OPERATION, response) {
-                Ok(e) => Error::ResourceLimitExceeded(e),
-                Err(problem) => {
-                    Error::Unhandled(
-                        ::awsgen_runtime::protocol::Unhandled::malformed(
-                            response,
-                            problem,
-                        ),
-                    )
-                }
-            }
-        }
-        _ => Error::Unhandled(::awsgen_runtime::protocol::Unhandled::new(response, info)),
-    }
+::awsgen_runtime::schema::operation_error! {
+    #[doc = " What `CreateEndpointConfig` can fail with."] operation : OPERATION,
+    query_compatible : false, with_message : [#[doc =
+    " The modeled error `ResourceLimitExceeded`."] ResourceLimitExceeded(crate
+    ::types::ResourceLimitExceeded) codes["ResourceLimitExceeded"] code
+    "ResourceLimitExceeded" message message,], without_message : [],
 }

@@ -33,41 +33,7 @@ pub fn parse_response(
     }
     Ok(())
 }
-/// What `DeleteModel` can fail with.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum Error {
-    /// An error response the model does not list for this operation, or a response that
-    /// could not be read (then `problem` says why): status, code, message and raw body.
-    Unhandled(::awsgen_runtime::protocol::Unhandled),
-}
-impl Error {
-    /// The error code (the error shape's name for a modeled error).
-    pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::Unhandled(u) => u.code.as_deref(),
-        }
-    }
-    /// The error message, when the response carried one.
-    pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::Unhandled(u) => u.message.as_deref(),
-        }
-    }
-}
-impl ::std::fmt::Display for Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let Self::Unhandled(u) = self;
-        ::std::fmt::Display::fmt(u, f)
-    }
-}
-impl ::std::error::Error for Error {}
-/// The error of a non-2xx response, by its code.
-fn parse_error(response: &::awsgen_runtime::http::Response<Vec<u8>>) -> Error {
-    Error::Unhandled(
-        ::awsgen_runtime::protocol::Unhandled::new(
-            response,
-            ::awsgen_runtime::protocol::ErrorInfo::read(response, false),
-        ),
-    )
+::awsgen_runtime::schema::operation_error! {
+    #[doc = " What `DeleteModel` can fail with."] operation : OPERATION, query_compatible
+    : false, with_message : [], without_message : [],
 }
