@@ -42,23 +42,32 @@ pub fn root(ops: &[(&Operation, String)]) -> TokenStream {
     }
 }
 
-/// The runtime's protocol module.
-fn rt() -> TokenStream {
-    quote!(::awsgen_runtime::protocol)
-}
-
 /// A structure shape of the model (operation input, output or error).
 fn structure<'a>(ctx: &Ctx<'a>, id: &Option<String>) -> Option<&'a Shape> {
     let s = ctx.shape(id.as_deref()?)?;
     matches!(s.kind, ShapeKind::Structure(_)).then_some(s)
 }
 
-/// `src/operations/<module>.rs`.
+/// `src/operations/<module>.rs`: one runtime macro call with the operation's schema, its input
+/// and output types, and its modeled errors.
 pub fn operation(ctx: &Ctx, op: &Operation, module: &str) -> TokenStream {
     let input = structure(ctx, &op.input);
     let output = structure(ctx, &op.output);
-    let serialize = serialize_fn(ctx, op, input);
-    let parse = parse_fns(ctx, output);
+    let (schema, serialize_doc) = schema_fields(ctx, op, input);
+    let input = match input {
+        Some(s) => {
+            let t = ctx.type_path(&s.id);
+            quote!((#t))
+        }
+        None => quote!(none),
+    };
+    let output = match output {
+        Some(s) => {
+            let t = ctx.type_path(&s.id);
+            quote!((#t))
+        }
+        None => quote!(none),
+    };
     let errors = error_enum(ctx, op);
     let m = format!("crate::operations::{module}");
     let doc = Literal::string(&format!(
@@ -69,25 +78,20 @@ pub fn operation(ctx: &Ctx, op: &Operation, module: &str) -> TokenStream {
     ));
     quote! {
         #![doc = #doc]
-        #serialize
-        #parse
-        #errors
+        ::awsgen_runtime::schema::operation! {
+            schema: { #schema },
+            serialize_doc: #serialize_doc,
+            input: #input,
+            output: #output,
+            #errors
+        }
     }
 }
 
-/// `serialize_request`: the input as an HTTP request (URI: path and query only), and the
-/// operation's schema it is built from.
-fn serialize_fn(ctx: &Ctx, op: &Operation, input: Option<&Shape>) -> TokenStream {
-    let p = rt();
+/// The fields of the operation's `Operation` schema, and the doc of its `serialize_request`.
+fn schema_fields(ctx: &Ctx, op: &Operation, input: Option<&Shape>) -> (TokenStream, Literal) {
     let s = schema();
     let fields = input.map(|s| ctx.fields(s)).unwrap_or_default();
-    let (param, arg) = match input {
-        Some(s) => {
-            let t = ctx.type_path(&s.id);
-            (quote!(input: &#t), quote!(Some(input)))
-        }
-        None => (TokenStream::new(), quote!(None)),
-    };
     let protocol = ident(match ctx.model.service.protocol {
         Protocol::AwsJson1_0 => "AwsJson1_0",
         Protocol::RestJson1 => "RestJson1",
@@ -124,7 +128,8 @@ fn serialize_fn(ctx: &Ctx, op: &Operation, input: Option<&Shape>) -> TokenStream
     let qc = query_compatible(ctx);
     let doc = Literal::string(&format!(
         " The HTTP request of {}: method, URI (path and query; the endpoint gives scheme and host), \
-         headers and body.{}",
+         headers and body.{}\n\n Fails when a member bound to a URI or host label is unset or \
+         empty, or a header value cannot travel in HTTP.",
         docs::code(&op.name),
         if fields.iter().any(|f| f.member.traits.idempotency_token) {
             " An unset idempotency token is filled with a fresh UUID (version 4)."
@@ -132,54 +137,21 @@ fn serialize_fn(ctx: &Ctx, op: &Operation, input: Option<&Shape>) -> TokenStream
             ""
         }
     ));
-    quote! {
-        /// The operation's schema: what its request and response look like.
-        pub static OPERATION: #s::Operation = #s::Operation {
-            name: #name,
-            protocol: #s::Protocol::#protocol,
-            target: #target,
-            method: #method,
-            uri: #uri,
-            host_prefix: #host,
-            query_compatible: #qc,
-        };
-
-        #[doc = #doc]
-        ///
-        /// Fails when a member bound to a URI or host label is unset or empty, or a header value
-        /// cannot travel in HTTP.
-        pub fn serialize_request(#param) -> Result<::awsgen_runtime::http::Request<Vec<u8>>, #p::SerializeError> {
-            #s::serialize_request(&OPERATION, #arg)
-        }
-    }
+    let fields = quote! {
+        name: #name,
+        protocol: #s::Protocol::#protocol,
+        target: #target,
+        method: #method,
+        uri: #uri,
+        host_prefix: #host,
+        query_compatible: #qc,
+    };
+    (fields, doc)
 }
 
 /// The runtime's schema module.
 fn schema() -> TokenStream {
     quote!(::awsgen_runtime::schema)
-}
-
-/// `parse_response`: the output for a 2xx status, else the operation's `Error`.
-fn parse_fns(ctx: &Ctx, output: Option<&Shape>) -> TokenStream {
-    let p = rt();
-    let s = schema();
-    let (ty, read) = match output {
-        Some(o) => (
-            ctx.type_path(&o.id),
-            quote!(#s::parse_output(&OPERATION, response).map_err(|problem| Error::Unhandled(#p::Unhandled::malformed(response, problem)))),
-        ),
-        None => (quote!(()), quote!(Ok(()))),
-    };
-    quote! {
-        /// Read the HTTP response: the output for a 2xx status, else the operation's [`Error`] (an
-        /// unreadable body or header gives [`Error::Unhandled`] with its `problem` set).
-        pub fn parse_response(response: &::awsgen_runtime::http::Response<Vec<u8>>) -> Result<#ty, Error> {
-            if !response.status().is_success() {
-                return Err(parse_error(response));
-            }
-            #read
-        }
-    }
 }
 
 /// The codes an error shape answers to: its name, and under `awsQueryCompatible` its query code.
@@ -268,13 +240,10 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
     let qc = query_compatible(ctx);
     let doc = Literal::string(&format!(" What {} can fail with.", docs::code(&op.name)));
     quote! {
-        ::awsgen_runtime::schema::operation_error! {
-            #[doc = #doc]
-            operation: OPERATION,
-            query_compatible: #qc,
-            with_message: [#(#with)*],
-            without_message: [#(#without)*],
-        }
+        error_doc: #doc,
+        query_compatible: #qc,
+        with_message: [#(#with)*],
+        without_message: [#(#without)*],
     }
 }
 

@@ -201,3 +201,81 @@ macro_rules! operation_error {
         }
     };
 }
+
+/// An operation module's items: its [`Operation`](crate::schema::Operation) schema as `OPERATION`,
+/// `serialize_request` (input, or none, to an HTTP request), `parse_response` (an HTTP response
+/// to the output, or `()`, or the operation's `Error`), and the `Error` enum itself
+/// ([`operation_error!`](crate::operation_error)).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! operation {
+    (
+        schema: { $($field:ident: $value:expr),* $(,)? },
+        serialize_doc: $sdoc:literal,
+        input: $input:tt,
+        output: $output:tt,
+        error_doc: $edoc:literal,
+        $($errors:tt)*
+    ) => {
+        /// The operation's schema: what its request and response look like.
+        pub static OPERATION: $crate::schema::Operation = $crate::schema::Operation { $($field: $value),* };
+        $crate::__operation_serialize!($sdoc, $input);
+        $crate::__operation_parse!($output);
+        $crate::operation_error! { #[doc = $edoc] operation: OPERATION, $($errors)* }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_serialize {
+    ($sdoc:literal, none) => {
+        #[doc = $sdoc]
+        pub fn serialize_request() -> ::std::result::Result<
+            $crate::http::Request<::std::vec::Vec<u8>>,
+            $crate::protocol::SerializeError,
+        > {
+            $crate::schema::serialize_request(&OPERATION, ::std::option::Option::None)
+        }
+    };
+    ($sdoc:literal, ($input:ty)) => {
+        #[doc = $sdoc]
+        pub fn serialize_request(
+            input: &$input,
+        ) -> ::std::result::Result<
+            $crate::http::Request<::std::vec::Vec<u8>>,
+            $crate::protocol::SerializeError,
+        > {
+            $crate::schema::serialize_request(&OPERATION, ::std::option::Option::Some(input))
+        }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation_parse {
+    (none) => {
+        /// Read the HTTP response: `()` for a 2xx status, else the operation's [`Error`].
+        pub fn parse_response(
+            response: &$crate::http::Response<::std::vec::Vec<u8>>,
+        ) -> ::std::result::Result<(), Error> {
+            if !response.status().is_success() {
+                return ::std::result::Result::Err(parse_error(response));
+            }
+            ::std::result::Result::Ok(())
+        }
+    };
+    (($output:ty)) => {
+        /// Read the HTTP response: the output for a 2xx status, else the operation's [`Error`] (an
+        /// unreadable body or header gives [`Error::Unhandled`] with its `problem` set).
+        pub fn parse_response(
+            response: &$crate::http::Response<::std::vec::Vec<u8>>,
+        ) -> ::std::result::Result<$output, Error> {
+            if !response.status().is_success() {
+                return ::std::result::Result::Err(parse_error(response));
+            }
+            $crate::schema::parse_output(&OPERATION, response).map_err(|problem| {
+                Error::Unhandled($crate::protocol::Unhandled::malformed(response, problem))
+            })
+        }
+    };
+}

@@ -19,7 +19,7 @@ pub mod value;
 mod tests;
 
 #[doc(hidden)]
-pub use crate::{enumeration, operation_error, structure, union};
+pub use crate::{enumeration, operation, operation_error, structure, union};
 pub use decode::{Builder, DecodeError, Decoder, FromWire, Slot, UnionItem};
 pub use http::{parse_output, serialize_request, Operation, Protocol};
 pub use validate::validate;
