@@ -1,8 +1,8 @@
 //! The generated crate's `Cargo.toml`: metadata from the manifest settings (with what crates.io and
 //! docs.rs show: readme, repository, keywords, categories, rust-version), plain version
-//! requirements for its three dependencies: awsgen-runtime (errors, primitives, validation,
-//! patterns, wire helpers, HTTP), serde (the traits its hand-written impls implement) and
-//! serde_json (documents, unknown union members, operation bodies).
+//! requirements for its two dependencies: awsgen-runtime (errors, primitives, the schema runtime:
+//! validation, codecs, HTTP bindings, the client; serde's traits come through it) and serde_json
+//! (documents, big numbers and unknown union members are its types).
 
 use super::Settings;
 
@@ -12,7 +12,7 @@ fn toml_str(s: &str) -> String {
 }
 
 pub fn cargo_toml(settings: &Settings) -> String {
-    let deps = [("serde", "1"), ("serde_json", "1")];
+    let deps = [("serde_json", "1")];
     let repository = settings
         .repository
         .as_deref()
@@ -112,7 +112,7 @@ mod tests {
         );
         let deps = parsed["dependencies"].as_table().unwrap();
         let names: Vec<&str> = deps.keys().map(String::as_str).collect();
-        assert_eq!(names, ["awsgen-runtime", "serde", "serde_json"]);
+        assert_eq!(names, ["awsgen-runtime", "serde_json"]);
         assert_eq!(
             parsed["package"]["repository"].as_str(),
             Some("https://example.org/r\"")

@@ -1,6 +1,6 @@
 //! Where each structure member travels under restJson1's HTTP bindings: in the JSON body, as the
 //! whole body (`httpPayload`), or outside it (headers, query string, URI labels, status code). The
-//! serde impls (`wire`) cover the body only; the docs (`docs`) say where the other members go.
+//! schema (`schema`) binds the others elsewhere; the docs (`docs`) say where they go.
 
 use crate::ir::{HttpBinding, Member, Model, Protocol, Shape, ShapeKind};
 use std::collections::BTreeSet;

@@ -1,12 +1,14 @@
-//! Rust back-end: IR -> a crate (types, builders, enums, validation, serde, rustdoc).
+//! Rust back-end: IR -> a crate (types, builders, enums, shape schemas, operations, client, rustdoc).
 //!
 //! Layout of the generated crate: `src/types/<type>.rs` (one file per structure, union, enum and
-//! intEnum, each with its builder, `validate()` and serde impls), `src/types.rs` (re-exports, also at
-//! the crate root), `src/builders.rs`, and `src/patterns.rs` holding the model's regular expressions.
-//! What is not model-specific (`error`, `primitives`, `validation`, `wire`, `pattern`) lives in the
-//! `awsgen-runtime` crate; `lib.rs` re-exports `error` and `primitives` as the crate's own modules and
-//! imports the others privately, so generated code names them `crate::wire::...` either way. Lists
-//! are `Vec<T>`, maps `BTreeMap<String, T>`.
+//! intEnum, each with its builder and thin schema accessors), `src/types.rs` (re-exports, also at
+//! the crate root), `src/builders.rs`, `src/schema.rs` (a static `awsgen_runtime::schema::Shape` per
+//! structure, union, enum, list and map), `src/operations/<op>.rs` (one `operation!` call each),
+//! `src/client.rs`, and `src/patterns.rs` holding the model's regular expressions. What is not
+//! model-specific lives in the `awsgen-runtime` crate, once: validation, the JSON codec, restJson1's
+//! HTTP bindings, the operation call; `lib.rs` re-exports `error` and `primitives` as the crate's
+//! own modules and imports `awsgen_runtime::schema` privately as `rt`. Lists are `Vec<T>`, maps
+//! `BTreeMap<String, T>`.
 //!
 //! Decisions:
 //! - A member is a plain field exactly when it is `required` and not `clientOptional`; every other
@@ -16,18 +18,20 @@
 //!   when absent, e.g. after deserializing a request); deserialization fails only for missing plain
 //!   members, naming all of them. A required member with a `default` (and no `clientOptional`, which
 //!   tells clients to ignore the default) is not missing when unset: `build()` fills in the default.
+//! - Types carry data, not behaviour: each structure implements `Struct::get` (member `i`'s value),
+//!   its builder `Builder::slot` (member `i`'s field), and `FromWire` (fill the builder through a
+//!   decoder, then the defaults and missing-member check); unions `Union::get`; enums `AsValue`.
+//!   `validate()`, serde (the JSON wire form, through the schema) and the value view come from one
+//!   runtime macro per kind. The member schemas carry the effective constraints (the member's own
+//!   override its target's), wire names (`jsonName` under restJson1 only), HTTP bindings (restJson1
+//!   inputs, outputs and errors only), timestamp formats and idempotency tokens.
 //! - Every `Violation` carries a `Detail` (bound broken, limits, value found, pattern, unknown value,
 //!   missing member) beside its message. `float` members are `f32`: reading refuses a finite number
-//!   that would overflow to infinity, and `range` is checked in `f32`.
+//!   that would overflow to infinity, and `range` is checked in `f32` (bounds rounded at generation).
 //! - Structures, unions and enums are `#[non_exhaustive]`: builders are the way to construct them.
 //! - Patterns compile under `regress` in Unicode mode when they can (so `\p{L}` is a property class),
 //!   else in Annex B mode; a pattern neither accepts is documented and left unchecked (found at
 //!   generation time, never a runtime panic).
-//! - serde impls are hand-written (no serde_derive): structures read through their builder with one
-//!   generic visitor in the runtime's `wire` module, unions are one-key objects whose `Unknown` variant
-//!   keeps an unknown member's name and raw JSON value (so it round-trips). Under restJson1 they are the
-//!   HTTP body only: HTTP-bound members are skipped (and always `Option`), an `httpPayload` member is the
-//!   whole body (`http` decides where each member travels).
 //! - Emitters write std prelude names through `prelude`, which prints them bare unless an item of the
 //!   file shadows them (a shape called `Option` keeps `::std::option::Option` in its own file).
 //! - Generated files carry `#[rustfmt::skip]` on their module declarations so that `cargo fmt --all`

@@ -1,5 +1,5 @@
 //! Structures: the struct (a field per member, required ones plain, optional ones `Option<T>`,
-//! recursive ones boxed), `Debug` (sensitive members redacted), `builder()`, `validate()` and serde.
+//! recursive ones boxed), `Debug` (sensitive members redacted), `builder()`, and its schema accessors.
 
 use super::builders;
 use super::ctx::Field;
