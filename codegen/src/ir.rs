@@ -260,6 +260,14 @@ impl Pattern {
     }
 }
 
+/// A pattern reads as its source.
+impl std::ops::Deref for Pattern {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.source
+    }
+}
+
 impl From<&str> for Pattern {
     fn from(s: &str) -> Pattern {
         Pattern::new(s)
