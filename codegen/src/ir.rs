@@ -224,6 +224,60 @@ pub struct Member {
     pub target: ShapeId,
     /// Traits on the member itself (not the target's).
     pub traits: Traits,
+    /// The constraints that apply to the member's values: its own where it has them, else its
+    /// target's. Set by [`crate::normalize`]; read these, not `traits` or the target's, for
+    /// `length`, `range`, `pattern`, `uniqueItems` and `timestampFormat`.
+    pub effective: Constraints,
+}
+
+/// A member's effective constraints ([`Member::effective`]): each the member's own trait when it
+/// has one, else its target's.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Constraints {
+    pub length: Option<Bounds>,
+    pub range: Option<Bounds>,
+    pub pattern: Option<Pattern>,
+    pub unique_items: bool,
+    pub timestamp_format: Option<TimestampFormat>,
+}
+
+/// A `pattern` as the model wrote it, with its canonical key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// The ECMA-262 regex as written (not implicitly anchored): what is compiled, checked and
+    /// documented.
+    pub source: String,
+    /// [`crate::normalize::pattern_key`] of `source`: what both model forms spell alike, used to
+    /// compare patterns across forms and to number them in the Rust crate.
+    pub key: String,
+}
+
+impl Pattern {
+    pub fn new(source: impl Into<String>) -> Pattern {
+        let source = source.into();
+        let key = crate::normalize::pattern_key(&source);
+        Pattern { source, key }
+    }
+}
+
+/// A pattern reads as its source.
+impl std::ops::Deref for Pattern {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.source
+    }
+}
+
+impl From<&str> for Pattern {
+    fn from(s: &str) -> Pattern {
+        Pattern::new(s)
+    }
+}
+
+impl From<String> for Pattern {
+    fn from(s: String) -> Pattern {
+        Pattern::new(s)
+    }
 }
 
 /// An operation.
@@ -348,7 +402,7 @@ pub struct Traits {
     pub length: Option<Bounds>,
     pub range: Option<Bounds>,
     /// ECMA-262 regex, not implicitly anchored.
-    pub pattern: Option<String>,
+    pub pattern: Option<Pattern>,
     pub sensitive: bool,
     pub deprecated: Option<Deprecated>,
     pub timestamp_format: Option<TimestampFormat>,
@@ -378,33 +432,45 @@ pub struct Traits {
     pub idempotent: bool,
     /// `smithy.api#examples` (raw) on operations.
     pub examples: Option<serde_json::Value>,
+    /// `smithy.api#mediaType` (Smithy only) on strings and blobs.
+    pub media_type: Option<String>,
+    /// `smithy.api#xmlName` (Smithy only; botocore's XML `locationName` stays raw).
+    pub xml_name: Option<String>,
+    /// `smithy.api#xmlAttribute` / botocore `xmlAttribute`.
+    pub xml_attribute: bool,
+    /// `smithy.api#xmlFlattened` / botocore `flattened`.
+    pub xml_flattened: bool,
+    /// `aws.protocols#ec2QueryName` / botocore `queryName`.
+    pub query_name: Option<String>,
+    /// `smithy.api#hostLabel` / botocore `hostLabel`: the member fills a label of the host prefix.
+    pub host_label: bool,
+    /// The endpoint parameter a member sets (`smithy.rules#contextParam` / botocore
+    /// `contextParam`, its `name`).
+    pub context_param: Option<String>,
+    /// An operation's fixed endpoint parameters (`smithy.rules#staticContextParams` / botocore
+    /// `staticContextParams`), in model order.
+    pub static_context_params: Vec<(String, ContextValue)>,
+    /// `aws.protocols#awsQueryCompatible` / botocore metadata `awsQueryCompatible` (service).
+    pub aws_query_compatible: bool,
+    /// An error's awsQuery error code (`aws.protocols#awsQueryError` / botocore `error.code`).
+    pub query_error: Option<QueryError>,
     /// Every other trait, by absolute trait id (`aws.api#arn`) or botocore key, as raw JSON.
     pub other: BTreeMap<String, serde_json::Value>,
 }
 
-/// A pattern as both model forms can spell it: anchors stripped (any number of leading `^` / one leading
-/// `.*`, any number of trailing unescaped `$` / one trailing `.*`), and literal tab, newline and
-/// carriage-return characters written as `\t`, `\n`, `\r`. botocore writes whole-value matches, the
-/// Smithy conversion anchors them (`arn:x/.*` is `^arn:x/`): the key is what both spell alike, used to
-/// compare patterns across forms and to number them in the Rust crate.
-pub fn pattern_key(p: &str) -> String {
-    let mut p = p.trim_start_matches('^');
-    p = p.strip_prefix(".*").unwrap_or(p);
-    let escaped = |s: &str| s.chars().rev().take_while(|c| *c == '\\').count() % 2 == 1;
-    while let Some(q) = p.strip_suffix('$') {
-        if escaped(q) {
-            break;
-        }
-        p = q;
-    }
-    if let Some(q) = p.strip_suffix(".*") {
-        if !escaped(q) {
-            p = q;
-        }
-    }
-    p.replace('\t', "\\t")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
+/// The value of a static endpoint parameter (the rules specification allows only these two).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextValue {
+    Bool(bool),
+    String(String),
+}
+
+/// `aws.protocols#awsQueryError` / the `code` of botocore's `error` object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    pub code: String,
+    /// `httpResponseCode` (Smithy only; botocore's status is [`Traits::http_error`]).
+    pub http_response_code: Option<serde_json::Number>,
 }
 
 impl Model {

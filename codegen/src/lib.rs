@@ -14,6 +14,7 @@ pub mod docs;
 pub mod fileset;
 pub mod ir;
 pub mod load;
+pub mod normalize;
 pub mod select;
 
 pub use diag::{Diagnostic, Diagnostics};

@@ -30,6 +30,7 @@ pub fn projection(model: &Model, operations: &[String]) -> Result<String, Diagno
 pub fn to_smithy_json(model: &Model, keep_docs: bool) -> Value {
     let w = Writer {
         ns: &model.service.namespace,
+        form: model.form,
         keep_docs,
     };
     let mut shapes = Map::new();
@@ -52,6 +53,8 @@ pub fn to_smithy_json(model: &Model, keep_docs: bool) -> Value {
 
 struct Writer<'a> {
     ns: &'a str,
+    /// The model's form: raw traits (and the typed ones lifted from them) keep its spelling.
+    form: crate::ir::ModelForm,
     keep_docs: bool,
 }
 
@@ -108,7 +111,8 @@ impl Writer<'_> {
             v["operations"] = Value::Array(ops);
         }
         // Raw traits kept by the front-end are complete; the rebuilt ones only fill gaps (botocore).
-        traits.retain(|k, _| !s.traits.other.contains_key(k));
+        let raw = crate::normalize::raw_traits(self.form, &s.traits);
+        traits.retain(|k, _| !raw.contains_key(k));
         self.put_traits(&mut v, &s.traits);
         if let Some(rules) = &s.endpoint_rules {
             let rules = if self.keep_docs {
@@ -251,7 +255,7 @@ impl Writer<'_> {
             m.insert("smithy.api#range".into(), bounds(b));
         }
         if let Some(p) = &t.pattern {
-            m.insert("smithy.api#pattern".into(), json!(p));
+            m.insert("smithy.api#pattern".into(), json!(p.source));
         }
         flag(&mut m, t.sensitive, "sensitive");
         if let Some(d) = &t.deprecated {
@@ -309,13 +313,13 @@ impl Writer<'_> {
         if let (true, Some(x)) = (self.keep_docs, &t.examples) {
             m.insert("smithy.api#examples".into(), x.clone());
         }
-        for (k, x) in &t.other {
+        for (k, x) in crate::normalize::raw_traits(self.form, t) {
             if self.keep_docs || !DROPPED_TRAITS.contains(&k.as_str()) {
-                let mut x = x.clone();
+                let mut x = x;
                 if !self.keep_docs {
                     strip_documentation(&mut x);
                 }
-                m.insert(k.clone(), x);
+                m.insert(k, x);
             }
         }
         merge_traits(v, m);

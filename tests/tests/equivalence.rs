@@ -201,7 +201,7 @@ fn length(b: &Option<Bounds>) -> Option<(Option<f64>, Option<f64>)> {
 }
 
 /// A pattern without a leading `^` or `.*` and a trailing `$` or `.*` (see the module docs).
-fn pattern(p: &Option<String>) -> Option<&str> {
+fn pattern(p: &Option<codegen::ir::Pattern>) -> Option<&str> {
     p.as_deref().map(|p| {
         let p = p.strip_prefix('^').unwrap_or(p);
         let p = p.strip_prefix(".*").unwrap_or(p);

@@ -38,7 +38,7 @@ const RENAMED: (&str, &str) = (
 /// - member order (botocore's JSON objects have none that means anything; two structures differ);
 /// - `length` with `min: 0` (Smithy writes it, botocore mostly leaves it out: the same constraint,
 ///   but the crate reports the limits it was given).
-/// - pattern spelling where the two say the same up to anchoring ([`codegen::ir::pattern_key`]:
+/// - pattern spelling where the two say the same up to anchoring ([`codegen::normalize::pattern_key`]:
 ///   botocore writes `arn:.*` where Smithy writes `^arn:`; botocore spells 188 patterns 196 ways);
 /// - `box` (botocore only) and `jsonvalue` on members (botocore only; Smithy says `mediaType` on the
 ///   shape), which R writes as tags;
@@ -121,13 +121,14 @@ fn smithy_only_facts(boto: &Model, smithy: &Model) -> Model {
             _ => {}
         }
     }
-    b
+    // The traits were edited after loading: resolve the effective constraints again.
+    codegen::normalize::normalized(b)
 }
 
 /// Smithy's spelling of a pattern that says the same up to anchoring.
 fn same_pattern(b: &mut codegen::ir::Traits, s: &codegen::ir::Traits) {
     if let (Some(bp), Some(sp)) = (b.pattern.as_mut(), s.pattern.as_ref()) {
-        if codegen::ir::pattern_key(bp) == codegen::ir::pattern_key(sp) {
+        if bp.key == sp.key {
             *bp = sp.clone();
         }
     }
@@ -142,7 +143,7 @@ fn zero_min(b: &mut codegen::ir::Traits, s: &codegen::ir::Traits) {
     }
 }
 
-/// `src/patterns.rs` as the list of its patterns' [`codegen::ir::pattern_key`]s, in order.
+/// `src/patterns.rs` as the list of its patterns' [`codegen::normalize::pattern_key`]s, in order.
 fn pattern_keys(text: &str) -> Vec<String> {
     text.split("Pattern::new(")
         .skip(1)
@@ -160,7 +161,7 @@ fn pattern_keys(text: &str) -> Vec<String> {
                     _ => escaped = false,
                 }
             }
-            codegen::ir::pattern_key(&lit[..end])
+            codegen::normalize::pattern_key(&lit[..end])
         })
         .collect()
 }

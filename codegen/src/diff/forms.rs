@@ -4,17 +4,17 @@
 //! - **Effective constraints.** A constraint on a member and the same constraint on the member's
 //!   target say the same thing (Smithy puts `range` on a member targeting `smithy.api#Integer`,
 //!   botocore on a synthesized `ListRegionsRequestMaxResultsInteger`). Across forms, `length`,
-//!   `range`, `pattern` and `timestampFormat` are compared per member, the member's own or else its
-//!   target's ([`effective`]), and not on the shapes themselves.
+//!   `range`, `pattern` and `timestampFormat` are compared per member, as the resolved IR has them
+//!   ([`crate::ir::Member::effective`], through [`effective`]), and not on the shapes themselves.
 //! - **Renamed targets.** botocore names shapes of its own (`AccessActionsList` for Smithy's
 //!   `ActionsList`, `boolean` for `Boolean2`, any simple shape for a prelude target). A member whose
 //!   target differs only in name (one of the two ids is missing from the other model: a target both
 //!   models have is a real change) is no change: the two targets are compared with each other instead
 //!   (once per pair, from a work list, so no model can nest the walk deeply), and a shape that only
 //!   such a pair reaches is not reported added or removed ([`Renames`]).
-//! - **Patterns** are compared without anchoring (`^`, `$`, a leading or trailing `.*`, repeated
-//!   anchors) and with a literal tab, newline or carriage return read as its escape
-//!   ([`canonical_pattern`]).
+//! - **Patterns** are compared by their canonical key ([`crate::ir::Pattern::key`]: without
+//!   anchoring (`^`, `$`, a leading or trailing `.*`, repeated anchors) and with a literal tab,
+//!   newline or carriage return read as its escape).
 //! - **Endpoint rule sets** are compared with the two arguments of `booleanEquals` and
 //!   `stringEquals` in one order (the botocore files often write `[true, {getAttr ...}]` where the
 //!   Smithy trait writes `[{getAttr ...}, true]`): [`commutative_args_sorted`].
@@ -24,7 +24,7 @@
 //!   ([`without_smithy_only_error_members`]).
 
 use super::{Event, EventId};
-use crate::ir::{Model, ModelForm, ShapeKind, Traits};
+use crate::ir::{Member, Model, ModelForm, ShapeKind, Traits};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
@@ -65,27 +65,17 @@ impl Renames {
     }
 }
 
-/// A member's traits with its target's `length`, `range`, `pattern` and `timestampFormat` where the
-/// member has none (a trait on a member replaces the same trait of its target, as Smithy resolves
-/// them and as botocore's synthesized shapes show).
-pub(crate) fn effective(member: &Traits, target: Option<&Traits>) -> Traits {
-    let mut t = member.clone();
-    let Some(target) = target else {
-        return t;
-    };
-    if t.length.is_none() {
-        t.length = target.length.clone();
+/// A member's traits with its effective `length`, `range`, `pattern` and `timestampFormat`
+/// ([`Member::effective`]) in place of its own.
+pub(crate) fn effective(member: &Member) -> Traits {
+    let e = &member.effective;
+    Traits {
+        length: e.length.clone(),
+        range: e.range.clone(),
+        pattern: e.pattern.clone(),
+        timestamp_format: e.timestamp_format.clone(),
+        ..member.traits.clone()
     }
-    if t.range.is_none() {
-        t.range = target.range.clone();
-    }
-    if t.pattern.is_none() {
-        t.pattern = target.pattern.clone();
-    }
-    if t.timestamp_format.is_none() {
-        t.timestamp_format = target.timestamp_format.clone();
-    }
-    t
 }
 
 /// A shape's traits without what [`effective`] compares per member.
@@ -97,11 +87,6 @@ pub(crate) fn without_member_facts(t: &Traits) -> Traits {
         timestamp_format: None,
         ..t.clone()
     }
-}
-
-/// A pattern as compared across forms: [`crate::ir::pattern_key`].
-pub(crate) fn canonical_pattern(p: &str) -> String {
-    crate::ir::pattern_key(p)
 }
 
 /// Both models with the members of error structures that only the Smithy-form one has removed
@@ -166,15 +151,6 @@ pub(crate) fn commutative_args_sorted(rules: &serde_json::Value) -> serde_json::
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn patterns_compare_without_anchors_and_with_escapes() {
-        assert_eq!(canonical_pattern("^^$|^a$$"), canonical_pattern("^$|^a$"));
-        assert_eq!(canonical_pattern("^[ \t]*$"), canonical_pattern("[ \\t]*"));
-        assert_eq!(canonical_pattern(".*x.*"), "x");
-        assert_eq!(canonical_pattern("a\\$"), "a\\$", "an escaped dollar stays");
-        assert_ne!(canonical_pattern("[a-z]+"), canonical_pattern("[a-z]*"));
-    }
 
     #[test]
     fn symmetric_arguments_in_one_order() {

@@ -129,8 +129,8 @@ fn cross_member_changes(cx: &Cx, old: &Member, new: &Member, id: &str, out: &mut
             ));
         }
     }
-    let old_traits = forms::effective(&old.traits, a.map(|s| &s.traits));
-    let new_traits = forms::effective(&new.traits, b.map(|s| &s.traits));
+    let old_traits = forms::effective(old);
+    let new_traits = forms::effective(new);
     traits::diff_traits(cx, &old_traits, &new_traits, id, out);
 }
 

@@ -2,8 +2,9 @@
 //! `diff-rules.md`; everything not named there is "any other trait" (added or changed: NOTE, removed:
 //! WARNING). Documentation is compared after whitespace normalisation.
 
-use super::{docs, event, forms, Cx, Event, EventId, Severity};
+use super::{docs, event, Cx, Event, EventId, Severity};
 use crate::ir::{Bound, Bounds, Traits};
+use crate::normalize;
 use serde_json::Value;
 use std::cmp::Ordering;
 use std::fmt::Debug;
@@ -47,10 +48,14 @@ pub(crate) fn diff_traits(cx: &Cx, old: &Traits, new: &Traits, at: &str, out: &m
         generic_bool("box", old.boxed, new.boxed, &mut push);
         generic_bool("jsonvalue", old.json_value, new.json_value, &mut push);
         generic_opt("examples", &old.examples, &new.examples, &mut push);
-        let keys: std::collections::BTreeSet<&String> =
-            old.other.keys().chain(new.other.keys()).collect();
+        // Raw traits, and the typed ones the normalize stage lifted from them, as the model spelled them.
+        let (o, n) = (
+            normalize::raw_traits(cx.old.form, old),
+            normalize::raw_traits(cx.new.form, new),
+        );
+        let keys: std::collections::BTreeSet<&String> = o.keys().chain(n.keys()).collect();
         for k in keys {
-            generic_opt(k, &old.other.get(k), &new.other.get(k), &mut push);
+            generic_opt(k, &o.get(k), &n.get(k), &mut push);
         }
     }
 
@@ -71,17 +76,21 @@ pub(crate) fn diff_traits(cx: &Cx, old: &Traits, new: &Traits, at: &str, out: &m
         &mut push,
     );
     match (&old.pattern, &new.pattern) {
-        (None, Some(p)) => push(PatternAdded, Warning, format!("pattern {p:?} added")),
-        (Some(a), Some(b))
-            if a != b && !(cross && forms::canonical_pattern(a) == forms::canonical_pattern(b)) =>
-        {
-            push(
-                PatternChanged,
-                Note,
-                format!("pattern changed from {a:?} to {b:?}"),
-            )
-        }
-        (Some(p), None) => push(PatternRemoved, Note, format!("pattern {p:?} removed")),
+        (None, Some(p)) => push(
+            PatternAdded,
+            Warning,
+            format!("pattern {:?} added", p.source),
+        ),
+        (Some(a), Some(b)) if a.source != b.source && !(cross && a.key == b.key) => push(
+            PatternChanged,
+            Note,
+            format!("pattern changed from {:?} to {:?}", a.source, b.source),
+        ),
+        (Some(p), None) => push(
+            PatternRemoved,
+            Note,
+            format!("pattern {:?} removed", p.source),
+        ),
         _ => {}
     }
     match (&old.deprecated, &new.deprecated) {

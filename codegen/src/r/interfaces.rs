@@ -73,11 +73,6 @@ fn type_name(kind: &ShapeKind) -> &'static str {
     }
 }
 
-/// A raw trait from `other` under any of `keys`.
-fn other<'a>(traits: &'a Traits, keys: &[&str]) -> Option<&'a serde_json::Value> {
-    keys.iter().find_map(|k| traits.other.get(*k))
-}
-
 /// Tags a member reference contributes (before its target's).
 fn member_tags(m: &Member, tags: &mut Tags) {
     let t = &m.traits;
@@ -105,26 +100,15 @@ fn member_tags(m: &Member, tags: &mut Tags) {
     if let Some(n) = &t.json_name {
         tags.add("locationName", r_string(n));
     }
-    if let Some(serde_json::Value::String(n)) = other(t, &["smithy.api#xmlName"]) {
+    if let Some(n) = &t.xml_name {
         tags.add("locationName", r_string(n));
     }
-    if let Some(serde_json::Value::String(n)) =
-        other(t, &["queryName", "aws.protocols#ec2QueryName"])
-    {
+    if let Some(n) = &t.query_name {
         tags.add("queryName", r_string(n));
     }
-    tags.flag(
-        "hostLabel",
-        other(t, &["hostLabel", "smithy.api#hostLabel"]).is_some(),
-    );
-    tags.flag(
-        "xmlAttribute",
-        other(t, &["xmlAttribute", "smithy.api#xmlAttribute"]).is_some(),
-    );
-    tags.flag(
-        "flattened",
-        other(t, &["flattened", "smithy.api#xmlFlattened"]).is_some(),
-    );
+    tags.flag("hostLabel", t.host_label);
+    tags.flag("xmlAttribute", t.xml_attribute);
+    tags.flag("flattened", t.xml_flattened);
     tags.flag("box", t.boxed);
     tags.deprecation(t);
     tags.flag("idempotencyToken", t.idempotency_token);
@@ -167,10 +151,7 @@ fn shape_tags(shape: &Shape, tags: &mut Tags) {
     tags.flag("union", matches!(shape.kind, ShapeKind::Union(_)));
     tags.flag("document", matches!(shape.kind, ShapeKind::Document));
     tags.flag("streaming", t.streaming);
-    tags.flag(
-        "flattened",
-        other(t, &["flattened", "smithy.api#xmlFlattened"]).is_some(),
-    );
+    tags.flag("flattened", t.xml_flattened);
     tags.deprecation(t);
     if let Some(f) = &t.timestamp_format {
         tags.add("timestampFormat", r_string(timestamp_format(f)));

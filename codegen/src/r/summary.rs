@@ -39,7 +39,8 @@ fn bounds_text(b: &Bounds, unit: &str) -> Option<String> {
     }
 }
 
-/// The summary of `member` (its own traits first, then its target's) as HTML.
+/// The summary of `member` (its effective constraints; its own default and deprecation first, then
+/// its target's) as HTML.
 pub fn member_summary(model: &Model, member: &Member) -> String {
     let Some(target) = model.shape(&member.target) else {
         return format!("<p>Type: <code>{}</code>.</p>", html(&member.target));
@@ -52,24 +53,15 @@ pub fn member_summary(model: &Model, member: &Member) -> String {
         ShapeKind::List(_) | ShapeKind::Map { .. } => " items",
         _ => "",
     };
-    if let Some(t) = mt
-        .length
-        .as_ref()
-        .or(tt.length.as_ref())
-        .and_then(|b| bounds_text(b, unit))
-    {
+    let e = &member.effective;
+    if let Some(t) = e.length.as_ref().and_then(|b| bounds_text(b, unit)) {
         parts.push(format!("Length: {t}."));
     }
-    if let Some(t) = mt
-        .range
-        .as_ref()
-        .or(tt.range.as_ref())
-        .and_then(|b| bounds_text(b, ""))
-    {
+    if let Some(t) = e.range.as_ref().and_then(|b| bounds_text(b, "")) {
         parts.push(format!("Range: {t}."));
     }
-    if let Some(p) = mt.pattern.as_ref().or(tt.pattern.as_ref()) {
-        parts.push(format!("Pattern: <code>{}</code>.", html(p)));
+    if let Some(p) = &e.pattern {
+        parts.push(format!("Pattern: <code>{}</code>.", html(&p.source)));
     }
     if let Some(d) = mt.default.as_ref().or(tt.default.as_ref()) {
         if !d.is_null() {
@@ -137,9 +129,12 @@ mod tests {
             s,
             enum_shape("Mode", &["A", "B"]),
             shape("L", ShapeKind::List(Box::new(member("member", "Mode")))),
+            structure("S", vec![member("N", "Name")]),
         ]);
+        // Effective constraints are resolved on the members the model holds.
+        let n = &model.shapes["S"].kind.members()[0];
         assert_eq!(
-            member_summary(&model, &member("N", "Name")),
+            member_summary(&model, n),
             "<p>Type: string. Length: 1 to 63 characters. Pattern: <code>^a&lt;b&amp;</code>.</p>"
         );
         assert_eq!(

@@ -20,6 +20,7 @@ pub fn member(name: &str, target: &str) -> Member {
         name: name.into(),
         target: target.into(),
         traits: Traits::default(),
+        effective: Constraints::default(),
     }
 }
 
@@ -60,8 +61,9 @@ pub fn enum_shape(id: &str, values: &[&str]) -> Shape {
     )
 }
 
+/// A resolved model of `shapes` (no operations).
 pub fn model_with(shapes: Vec<Shape>) -> Model {
-    Model {
+    crate::normalize::normalized(Model {
         source: "test.json".into(),
         form: ModelForm::Botocore,
         service: Service {
@@ -83,7 +85,7 @@ pub fn model_with(shapes: Vec<Shape>) -> Model {
         shapes: shapes.into_iter().map(|s| (s.id.clone(), s)).collect(),
         operations: Default::default(),
         resource_count: 0,
-    }
+    })
 }
 
 pub fn operation(name: &str, input: Option<&str>, output: Option<&str>) -> Operation {

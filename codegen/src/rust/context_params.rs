@@ -7,41 +7,25 @@
 //! endpoints that also work without them.
 
 use super::ctx::Ctx;
-use crate::ir::{Operation, ShapeKind, Traits};
+use crate::ir::{ContextValue, Operation, ShapeKind};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
-use serde_json::Value;
 
-/// A trait by its Smithy id or its botocore key (both forms keep these raw).
-fn raw<'a>(traits: &'a Traits, smithy: &str, botocore: &str) -> Option<&'a Value> {
-    traits
-        .other
-        .get(smithy)
-        .or_else(|| traits.other.get(botocore))
-}
-
-/// The operation's static parameters, by name: `{"OperationType": {"value": "control"}}`.
+/// The operation's static parameters, by name (`OperationType` = `"control"`).
 fn static_params(op: &Operation) -> Vec<(String, TokenStream)> {
-    let Some(Value::Object(map)) = raw(
-        &op.traits,
-        "smithy.rules#staticContextParams",
-        "staticContextParams",
-    ) else {
-        return Vec::new();
-    };
     let rt = quote!(::awsgen_runtime::endpoints::Value);
-    map.iter()
-        .filter_map(|(name, v)| {
-            let value = match v.get("value")? {
-                Value::Bool(b) => quote!(#rt::Bool(#b)),
-                Value::String(s) => {
+    op.traits
+        .static_context_params
+        .iter()
+        .map(|(name, v)| {
+            let value = match v {
+                ContextValue::Bool(b) => quote!(#rt::Bool(#b)),
+                ContextValue::String(s) => {
                     let s = Literal::string(s);
                     quote!(#rt::String(#s.to_string()))
                 }
-                // The specification allows only strings and booleans.
-                _ => return None,
             };
-            Some((name.clone(), value))
+            (name.clone(), value)
         })
         .collect()
 }
@@ -59,13 +43,7 @@ pub fn context(ctx: &Ctx, op: &Operation) -> TokenStream {
         .unwrap_or_default()
         .into_iter()
         .filter_map(|f| {
-            let name = raw(
-                &f.member.traits,
-                "smithy.rules#contextParam",
-                "contextParam",
-            )?
-            .get("name")?
-            .as_str()?;
+            let name = f.member.traits.context_param.as_deref()?;
             let name = Literal::string(name);
             let fi = super::ctx::ident(&f.ident);
             let value = match &ctx.shape(&f.member.target)?.kind {

@@ -384,9 +384,14 @@ fn checked_shapes(model: &Model) -> BTreeSet<&str> {
 /// Every pattern on a shape or member, compiled once here so that a pattern `regress` rejects is
 /// known at generation time (it is then left unchecked and documented as such).
 fn collect_patterns(model: &Model) -> BTreeMap<String, PatternInfo> {
-    let mut sources = BTreeSet::new();
+    let mut sources = BTreeMap::new();
+    let mut add = |p: &Option<crate::ir::Pattern>| {
+        if let Some(p) = p {
+            sources.insert(p.source.clone(), p.key.clone());
+        }
+    };
     for shape in model.shapes.values() {
-        sources.extend(shape.traits.pattern.clone());
+        add(&shape.traits.pattern);
         let members: Vec<&Member> = match &shape.kind {
             ShapeKind::Structure(m) | ShapeKind::Union(m) => m.iter().collect(),
             ShapeKind::List(m) => vec![m.as_ref()],
@@ -394,17 +399,17 @@ fn collect_patterns(model: &Model) -> BTreeMap<String, PatternInfo> {
             _ => Vec::new(),
         };
         for m in members {
-            sources.extend(m.traits.pattern.clone());
+            add(&m.traits.pattern);
         }
     }
-    // Numbered in the order of the pattern as both model forms spell it, so that the Smithy and
-    // botocore forms of one API number their patterns alike.
-    let mut sources: Vec<String> = sources.into_iter().collect();
-    sources.sort_by_cached_key(|s| (crate::ir::pattern_key(s), s.clone()));
+    // Numbered in the order of the pattern as both model forms spell it (its canonical key), so that
+    // the Smithy and botocore forms of one API number their patterns alike.
+    let mut sources: Vec<(String, String)> = sources.into_iter().collect();
+    sources.sort_by(|(a, ka), (b, kb)| (ka, a).cmp(&(kb, b)));
     let mut next = 0;
     sources
         .into_iter()
-        .map(|src| {
+        .map(|(src, _)| {
             let info = compile_pattern(&src).map_or_else(PatternInfo::Invalid, |flags| {
                 next += 1;
                 PatternInfo::Ok {

@@ -4,7 +4,7 @@
 
 use super::ctx::{Ctx, Field, Location, PatternInfo};
 use crate::docs;
-use crate::ir::{Bounds, HttpBinding, Shape, ShapeKind, Traits};
+use crate::ir::{Bounds, Constraints, HttpBinding, Shape, ShapeKind, Traits};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -81,15 +81,8 @@ fn bounds(b: &Bounds) -> String {
     }
 }
 
-/// The constraint facts of a value: member traits first, falling back to the target shape's.
-pub fn constraint_facts(ctx: &Ctx, traits: &Traits, target: Option<&Shape>) -> Vec<String> {
-    let pick = |f: fn(&Traits) -> bool| -> Option<&Traits> {
-        if f(traits) {
-            Some(traits)
-        } else {
-            target.map(|s| &s.traits).filter(|t| f(t))
-        }
-    };
+/// The constraint facts of a value: the member's effective constraints.
+pub fn constraint_facts(ctx: &Ctx, c: &Constraints, target: Option<&Shape>) -> Vec<String> {
     let mut out = Vec::new();
     let unit = match target.map(|s| &s.kind) {
         Some(ShapeKind::List(_)) => "elements",
@@ -97,13 +90,13 @@ pub fn constraint_facts(ctx: &Ctx, traits: &Traits, target: Option<&Shape>) -> V
         Some(ShapeKind::Blob) => "bytes",
         _ => "characters",
     };
-    if let Some(b) = pick(|t| t.length.is_some()).and_then(|t| t.length.as_ref()) {
+    if let Some(b) = &c.length {
         out.push(format!("Length: {} {unit}.", bounds(b)));
     }
-    if let Some(b) = pick(|t| t.range.is_some()).and_then(|t| t.range.as_ref()) {
+    if let Some(b) = &c.range {
         out.push(format!("Range: {} (inclusive).", bounds(b)));
     }
-    if let Some(p) = pick(|t| t.pattern.is_some()).and_then(|t| t.pattern.as_ref()) {
+    if let Some(p) = c.pattern.as_ref().map(|p| &p.source) {
         match ctx.patterns.get(p) {
             Some(PatternInfo::Invalid(e)) => out.push(format!(
                 "Pattern: {} (not checked by `validate()`: not an ECMAScript pattern `regress` accepts: {}).",
@@ -113,7 +106,7 @@ pub fn constraint_facts(ctx: &Ctx, traits: &Traits, target: Option<&Shape>) -> V
             _ => out.push(format!("Pattern: {}.", code(p))),
         }
     }
-    if pick(|t| t.unique_items).is_some() {
+    if c.unique_items {
         out.push("Elements must be unique.".into());
     }
     out
@@ -186,7 +179,7 @@ pub fn member_doc(ctx: &Ctx, f: &Field) -> String {
     }
     facts.push(format!("Wire name: {}.", code(&f.wire)));
     facts.extend(location_fact(f.location, target));
-    facts.extend(constraint_facts(ctx, &m.traits, target));
+    facts.extend(constraint_facts(ctx, &m.effective, target));
     if let Some(t) = target {
         facts.extend(enum_facts(ctx, t));
     }

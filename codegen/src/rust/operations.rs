@@ -157,18 +157,8 @@ fn schema() -> TokenStream {
 /// The codes an error shape answers to: its name, and under `awsQueryCompatible` its query code.
 fn error_codes(ctx: &Ctx, s: &Shape) -> Vec<String> {
     let mut codes = vec![s.name.clone()];
-    let query = [("error", "code"), ("aws.protocols#awsQueryError", "code")]
-        .iter()
-        .filter_map(|(t, k)| {
-            s.traits
-                .other
-                .get(*t)?
-                .get(*k)?
-                .as_str()
-                .map(str::to_string)
-        });
     if query_compatible(ctx) {
-        codes.extend(query);
+        codes.extend(s.traits.query_error.as_ref().map(|e| e.code.clone()));
     }
     codes.dedup();
     codes
@@ -176,8 +166,7 @@ fn error_codes(ctx: &Ctx, s: &Shape) -> Vec<String> {
 
 /// Does the service carry `awsQueryCompatible` (botocore metadata or Smithy trait)?
 fn query_compatible(ctx: &Ctx) -> bool {
-    let t = &ctx.model.service.traits.other;
-    t.contains_key("awsQueryCompatible") || t.contains_key("aws.protocols#awsQueryCompatible")
+    ctx.model.service.traits.aws_query_compatible
 }
 
 /// The modeled errors of an operation and their variant names in its `Error` enum.

@@ -10,7 +10,7 @@ use super::builders::{self, Fill};
 use super::ctx::{ident, Ctx, Field, Location, PatternInfo, UNIT};
 use super::prelude::{BOX, ERR, NONE, OK, SOME, VEC};
 use super::validate::{count_bounds, f32_bounds, float_bounds, int_bounds};
-use crate::ir::{HttpBinding, Member, Shape, ShapeKind, TimestampFormat, Traits};
+use crate::ir::{HttpBinding, Member, Shape, ShapeKind, TimestampFormat};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
@@ -85,24 +85,6 @@ pub fn shape_ref(ctx: &Ctx, id: &str) -> TokenStream {
     quote!(&#p)
 }
 
-/// The member's own trait where it sets one, else its target's (the member overrides).
-fn effective<'a>(
-    member: &'a Traits,
-    target: Option<&'a Traits>,
-    f: fn(&Traits) -> bool,
-) -> Option<&'a Traits> {
-    if f(member) {
-        Some(member)
-    } else {
-        target.filter(|t| f(t))
-    }
-}
-
-/// The `mediaType` trait of a shape.
-fn media_type(t: &Traits) -> Option<&str> {
-    t.other.get("smithy.api#mediaType").and_then(|v| v.as_str())
-}
-
 /// `M::new(wire, &TARGET)` and the setters for everything the model says about member `m`.
 fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStream) -> TokenStream {
     let target = ctx.shape(&m.target);
@@ -113,9 +95,8 @@ fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStrea
     }
     chain.push(binding);
     let kind = target.map(|t| &t.kind);
-    if let Some(b) =
-        effective(&m.traits, tt, |t| t.length.is_some()).and_then(|t| t.length.as_ref())
-    {
+    let e = &m.effective;
+    if let Some(b) = &e.length {
         if matches!(
             kind,
             Some(ShapeKind::String | ShapeKind::Blob | ShapeKind::List(_) | ShapeKind::Map { .. })
@@ -124,8 +105,7 @@ fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStrea
             chain.push(quote!(.length(#min, #max)));
         }
     }
-    if let Some(b) = effective(&m.traits, tt, |t| t.range.is_some()).and_then(|t| t.range.as_ref())
-    {
+    if let Some(b) = &e.range {
         let range = match kind {
             Some(ShapeKind::Byte | ShapeKind::Short | ShapeKind::Integer | ShapeKind::Long) => {
                 let (min, max) = int_bounds(b);
@@ -146,32 +126,26 @@ fn member(ctx: &Ctx, m: &Member, wire: &str, required: bool, binding: TokenStrea
         }
     }
     if matches!(kind, Some(ShapeKind::String)) {
-        let pattern =
-            effective(&m.traits, tt, |t| t.pattern.is_some()).and_then(|t| t.pattern.as_ref());
-        if let Some(PatternInfo::Ok { index, .. }) = pattern.and_then(|p| ctx.patterns.get(p)) {
+        let pattern = e.pattern.as_ref();
+        if let Some(PatternInfo::Ok { index, .. }) =
+            pattern.and_then(|p| ctx.patterns.get(&p.source))
+        {
             let p = format_ident!("P{}", index);
             chain.push(quote!(.pattern(&crate::patterns::#p)));
         }
-        if m.traits.json_value || tt.is_some_and(|t| t.json_value || media_type(t).is_some()) {
+        if m.traits.json_value || tt.is_some_and(|t| t.json_value || t.media_type.is_some()) {
             chain.push(quote!(.base64_header()));
         }
     }
-    if matches!(kind, Some(ShapeKind::List(_)))
-        && effective(&m.traits, tt, |t| t.unique_items).is_some()
-    {
+    if matches!(kind, Some(ShapeKind::List(_))) && e.unique_items {
         chain.push(quote!(.unique()));
     }
-    if let Some(mt) = tt.and_then(media_type) {
+    if let Some(mt) = tt.and_then(|t| t.media_type.as_deref()) {
         let mt = Literal::string(mt);
         chain.push(quote!(.media_type(#mt)));
     }
     if matches!(kind, Some(ShapeKind::Timestamp)) {
-        let f = m
-            .traits
-            .timestamp_format
-            .clone()
-            .or_else(|| tt.and_then(|t| t.timestamp_format.clone()));
-        if let Some(f) = f {
+        if let Some(f) = &e.timestamp_format {
             let f = ident(match f {
                 TimestampFormat::EpochSeconds => "EpochSeconds",
                 TimestampFormat::DateTime => "DateTime",

@@ -157,7 +157,8 @@ fn edge_http_bindings_and_member_traits() {
         (Some("gone"), Some("2024-06-01"))
     );
     assert!(resp("Weight").boxed);
-    assert_eq!(resp("Region").other.get("hostLabel"), Some(&json!(true)));
+    assert!(resp("Region").host_label, "`hostLabel` is typed");
+    assert_eq!(resp("Region").other.get("hostLabel"), None);
     assert_eq!(
         member(&m, "ListWidgetsResponse", "NextToken")
             .traits
@@ -276,15 +277,12 @@ fn xml_location_names_stay_raw() {
     let items = member(&m, "GetBoxOutput", "Items");
     assert_eq!(items.traits.json_name, None, "XML names are not JSON names");
     assert_eq!(items.traits.other.get("locationName"), Some(&json!("Item")));
-    assert_eq!(items.traits.other.get("flattened"), Some(&json!(true)));
+    assert!(items.traits.xml_flattened, "`flattened` is typed");
     let ShapeKind::List(item) = &m.shapes["Items"].kind else {
         panic!("Items")
     };
     assert_eq!(item.traits.other.get("locationName"), Some(&json!("Item")));
-    assert_eq!(
-        m.shapes["Items"].traits.other.get("flattened"),
-        Some(&json!(true))
-    );
+    assert!(m.shapes["Items"].traits.xml_flattened);
     let label = member(&m, "GetBoxRequest", "Box");
     assert_eq!(label.traits.http_binding, Some(HttpBinding::Label));
     assert_eq!(

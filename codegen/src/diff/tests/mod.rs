@@ -9,7 +9,20 @@ fn member(name: &str, target: &str) -> Member {
         name: name.into(),
         target: target.into(),
         traits: Traits::default(),
+        effective: Constraints::default(),
     }
+}
+
+/// [`super::diff`] of the two models resolved (the tests edit them after building them).
+fn diff(old: &Model, new: &Model) -> Vec<Event> {
+    let r = |m: &Model| crate::normalize::normalized(m.clone());
+    super::diff(&r(old), &r(new))
+}
+
+/// [`super::diff_operations`] of the two models resolved.
+fn diff_operations(old: &Model, new: &Model, ops: &[String]) -> Result<Vec<Event>, String> {
+    let r = |m: &Model| crate::normalize::normalized(m.clone());
+    super::diff_operations(&r(old), &r(new), ops)
 }
 
 fn shape(id: &str, kind: ShapeKind) -> Shape {

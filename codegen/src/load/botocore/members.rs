@@ -105,6 +105,7 @@ pub fn member(
         name: name.to_string(),
         target,
         traits,
+        effective: Default::default(),
     })
 }
 

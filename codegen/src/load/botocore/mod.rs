@@ -76,14 +76,16 @@ pub fn load(file: &str, service: &Value, paginators: Option<&Value>) -> Result<M
     }
 
     svc.operations = operations.keys().cloned().collect();
-    ctx.diags.into_result(Model {
+    let mut model = Model {
         source: file.to_string(),
         form: ModelForm::Botocore,
         service: svc,
         shapes,
         operations,
         resource_count: 0,
-    })
+    };
+    crate::normalize::normalize(&mut model);
+    ctx.diags.into_result(model)
 }
 
 /// A required top-level object (`shapes`, `operations`).

@@ -7,7 +7,7 @@ use super::members::{member, members, Wire};
 use super::read::{join, Ctx};
 use super::traits::Common;
 use super::Types;
-use crate::ir::{Bound, Bounds, EnumValue, HttpBinding, Member, Shape, ShapeKind, Traits};
+use crate::ir::{Bound, Bounds, EnumValue, HttpBinding, Member, Pattern, Shape, ShapeKind, Traits};
 use serde_json::Value;
 
 /// Which constraint `min`/`max` express for a shape type, if any.
@@ -105,7 +105,7 @@ pub fn shape(
             "sparse" => traits.sparse = ctx.boolean(v, s, path, key),
             // An event stream: Smithy's `streaming` on a union.
             "eventstream" => traits.streaming = ctx.boolean(v, s, path, key),
-            "pattern" => traits.pattern = ctx.string(v, s, path, key),
+            "pattern" => traits.pattern = ctx.string(v, s, path, key).map(Pattern::new),
             "min" | "max" => {
                 if bound_kind(&ty).is_none() {
                     ctx.err(

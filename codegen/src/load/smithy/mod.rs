@@ -150,6 +150,7 @@ pub fn load(file: &str, json: &Value) -> Result<Model, Diagnostics> {
         resource_count,
     };
     drop_unused_http_bindings(&mut model);
+    crate::normalize::normalize(&mut model);
     b.cx.diags.into_result(model)
 }
 

@@ -117,6 +117,7 @@ impl<'a> Builder<'a, '_, '_> {
             name: m.name.to_string(),
             target: target.map(|(id, _)| id).unwrap_or_default(),
             traits,
+            effective: Default::default(),
         }
     }
 
@@ -149,6 +150,7 @@ impl<'a> Builder<'a, '_, '_> {
                     name: name.to_string(),
                     target: String::new(),
                     traits: Traits::default(),
+                    effective: Default::default(),
                 }
             }
         }

@@ -4,7 +4,7 @@
 
 use super::cx::{json_kind, Cx, Field};
 use super::index::TraitSrc;
-use crate::ir::{Bound, Bounds, Deprecated, Http, HttpBinding, TimestampFormat, Traits};
+use crate::ir::{Bound, Bounds, Deprecated, Http, HttpBinding, Pattern, TimestampFormat, Traits};
 use serde_json::Value;
 
 /// Traits whose meaning depends on the shape they are on.
@@ -39,7 +39,7 @@ pub(super) fn parse<'a>(cx: &mut Cx, srcs: &[TraitSrc<'a>]) -> (Traits, Special<
             "addedDefault" => t.added_default = p.annotation(),
             "length" => t.length = p.bounds(),
             "range" => t.range = p.bounds(),
-            "pattern" => t.pattern = p.string(),
+            "pattern" => t.pattern = p.string().map(Pattern::new),
             "sensitive" => t.sensitive = p.annotation(),
             "deprecated" => t.deprecated = p.deprecated(),
             "timestampFormat" => t.timestamp_format = p.timestamp_format(),
