@@ -45,18 +45,28 @@ fn response_corpus_replays() {
 /// would silently test nothing).
 #[test]
 fn response_seeds_reach_their_operations() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile/corpus/codec_response");
+    let dir =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/hostile/corpus/codec_response");
     let read = |name: &str| {
         let data = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         codec_support::response(&data).unwrap_or_else(|| panic!("{name}: draws no response"))
     };
     let (op, out) = read("describe_endpoint_config_200");
-    assert!(op.ends_with("describe_endpoint_config") && out.starts_with("ok: "), "{op} {out}");
+    assert!(
+        op.ends_with("describe_endpoint_config") && out.starts_with("ok: "),
+        "{op} {out}"
+    );
     let (op, out) = read("put_item_200");
-    assert!(op.ends_with("put_item") && out.starts_with("ok: "), "{op} {out}");
+    assert!(
+        op.ends_with("put_item") && out.starts_with("ok: "),
+        "{op} {out}"
+    );
     assert!(out.contains("abc") && out.contains("Some(200)"), "{out}");
     let (op, out) = read("put_item_not_found_404");
-    assert!(op.ends_with("put_item") && out.contains("NotFound(NotFound"), "{op} {out}");
+    assert!(
+        op.ends_with("put_item") && out.contains("NotFound(NotFound"),
+        "{op} {out}"
+    );
     let (_, out) = read("create_endpoint_config_limit_400");
     assert!(out.contains("ResourceLimitExceeded: too many"), "{out}");
     let (_, out) = read("get_doc_200");

@@ -55,7 +55,11 @@ pub fn json_request(data: &[u8]) {
         input.token = bound(&tree, "Token");
         input.meta = string_map(&tree, "Meta");
         input.since = bound::<DateTime>(&tree, "Since");
-        rest(&input, rj::PutItemInput::validate, rj::operations::put_item::serialize_request);
+        rest(
+            &input,
+            rj::PutItemInput::validate,
+            rj::operations::put_item::serialize_request,
+        );
         if let Ok(req) = rj::operations::put_item::serialize_request(&input) {
             reread::<rj::PutItemInput>("PutItemInput", req.body());
         }
@@ -153,7 +157,11 @@ pub fn decode_response(data: &[u8]) -> Option<(u8, http::Response<Vec<u8>>)> {
     for _ in 0..n {
         let name: Vec<u8> = if u.arbitrary::<bool>().ok()? {
             let known = *u.choose(HEADER_NAMES).ok()?;
-            let suffix = if known.ends_with('-') { short(&mut u)? } else { &[] };
+            let suffix = if known.ends_with('-') {
+                short(&mut u)?
+            } else {
+                &[]
+            };
             [known.as_bytes(), suffix].concat()
         } else {
             short(&mut u)?.to_vec()
