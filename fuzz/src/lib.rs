@@ -6,3 +6,7 @@ pub mod spec;
 
 #[path = "../../tests/tests/hostile_support/harness.rs"]
 pub mod harness;
+
+/// The codec targets' invariants, shared with `tests/tests/codec_fuzz_regressions.rs`.
+#[path = "../../tests/tests/codec_support/mod.rs"]
+pub mod codec;
