@@ -221,13 +221,10 @@ pub fn file(ctx: &Ctx) -> TokenStream {
                 };
                 quote!(Kind::#k(&[#(#members),*]))
             }
-            ShapeKind::Enum(values) => {
-                let mut seen = std::collections::BTreeSet::new();
-                let values = values
-                    .iter()
-                    .filter(|v| seen.insert(v.value.as_str()))
-                    .map(|v| Literal::string(&v.value));
-                quote!(Kind::Enum(&[#(#values),*]))
+            ShapeKind::Enum(_) => {
+                // The enum type's own list of known values.
+                let t = ctx.type_path(id);
+                quote!(Kind::Enum(#t::VALUES))
             }
             ShapeKind::IntEnum(_) => quote!(Kind::IntEnum),
             ShapeKind::List(m) => {
