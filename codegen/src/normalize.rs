@@ -6,7 +6,7 @@
 //!   `timestampFormat` replace its target's (as Smithy resolves them and as botocore's synthesized
 //!   shapes show): [`Member::effective`] holds the result, and every back-end and the diff read it.
 //! - **Canonical patterns.** [`pattern_key`] is the one canonical spelling of a pattern; every
-//!   [`Pattern`] carries it from construction.
+//!   [`Pattern`](crate::ir::Pattern) carries it from construction.
 //! - **Typed traits.** The raw traits back-ends read are lifted out of `Traits::other` into typed
 //!   fields under the spelling of the model's form ([`traits`]); [`raw_traits`] gives them back as
 //!   the model spelled them, for the projection and the same-form diff of raw traits.

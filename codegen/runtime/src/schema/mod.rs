@@ -2,7 +2,7 @@
 //! (members with their wire names, targets, HTTP bindings, timestamp formats and effective
 //! constraints), and gives its types thin, non-generic accessors ([`Struct`], [`Union`],
 //! [`Builder`], [`FromWire`]). Everything that walks a value lives here, once: validation
-//! ([`validate`]), the JSON codec ([`json`]) and the HTTP bindings of the JSON protocols
+//! ([`validate()`]), the JSON codec ([`json`]) and the HTTP bindings of the JSON protocols
 //! ([`http`]), driven by an operation's schema ([`Operation`]).
 //!
 //! Generated code builds schemas with the `const fn` constructors ([`Member::new`] and its
