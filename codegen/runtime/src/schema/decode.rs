@@ -77,43 +77,75 @@ pub enum UnionItem<'d> {
     Unknown(UnknownMember),
 }
 
-/// One value in some wire format, read as what its schema says it is.
+/// One value in some wire format, read as what its schema says it is. A format implements what it
+/// can carry; every other read fails by default, naming what was asked for.
 pub trait Decoder {
     /// Is the value `null` (or absent)?
     fn is_null(&self) -> bool;
-    fn boolean(&mut self) -> Result<bool>;
-    fn integer(&mut self) -> Result<i64>;
+    fn boolean(&mut self) -> Result<bool> {
+        cannot("boolean")
+    }
+    fn integer(&mut self) -> Result<i64> {
+        cannot("integer")
+    }
     /// A float (also `NaN`, `Infinity`, `-Infinity`).
-    fn float(&mut self) -> Result<f64>;
-    fn number(&mut self) -> Result<serde_json::Number>;
-    fn string(&mut self, member: &Member) -> Result<String>;
+    fn float(&mut self) -> Result<f64> {
+        cannot("float")
+    }
+    fn number(&mut self) -> Result<serde_json::Number> {
+        cannot("number")
+    }
+    fn string(&mut self, _member: &Member) -> Result<String> {
+        cannot("string")
+    }
     /// An enum's value (header text is trimmed first).
     fn enum_string(&mut self, member: &Member) -> Result<String> {
         self.string(member)
     }
-    fn blob(&mut self) -> Result<Vec<u8>>;
-    fn timestamp(&mut self, member: &Member) -> Result<DateTime>;
-    fn document(&mut self) -> Result<serde_json::Value>;
+    fn blob(&mut self) -> Result<Vec<u8>> {
+        cannot("blob")
+    }
+    fn timestamp(&mut self, _member: &Member) -> Result<DateTime> {
+        cannot("timestamp")
+    }
+    fn document(&mut self) -> Result<serde_json::Value> {
+        cannot("document")
+    }
     /// Fill `builder`'s members (unknown members are skipped).
-    fn structure(&mut self, shape: &'static Shape, builder: &mut dyn Builder) -> Result<()>;
+    fn structure(&mut self, _shape: &'static Shape, _builder: &mut dyn Builder) -> Result<()> {
+        cannot("structure")
+    }
     /// Call `f` with the member a union holds; `Ok(false)` when it holds none.
     fn union(
         &mut self,
-        shape: &'static Shape,
-        f: &mut dyn FnMut(UnionItem<'_>) -> Result<()>,
-    ) -> Result<bool>;
+        _shape: &'static Shape,
+        _f: &mut dyn FnMut(UnionItem<'_>) -> Result<()>,
+    ) -> Result<bool> {
+        cannot("union")
+    }
     /// Call `f` for each element (a dense list's `null`s are skipped).
     fn list(
         &mut self,
-        list: &'static Shape,
-        f: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>,
-    ) -> Result<()>;
+        _list: &'static Shape,
+        _f: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>,
+    ) -> Result<()> {
+        cannot("list")
+    }
     /// Call `f` for each entry (a dense map's `null` values are skipped).
     fn map(
         &mut self,
-        map: &'static Shape,
-        f: &mut dyn FnMut(String, &mut dyn Decoder) -> Result<()>,
-    ) -> Result<()>;
+        _map: &'static Shape,
+        _f: &mut dyn FnMut(String, &mut dyn Decoder) -> Result<()>,
+    ) -> Result<()> {
+        cannot("map")
+    }
+}
+
+/// The default of a read a format cannot carry.
+fn cannot<T>(what: &str) -> Result<T> {
+    Err(DecodeError::new(format!(
+        "a {what} cannot be read from this part of the message"
+    )))
 }
 
 /// A builder (or any value with members) whose members a decoder fills by index.

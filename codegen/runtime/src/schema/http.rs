@@ -4,7 +4,7 @@
 //! and the body or payload), [`parse_output`] reads a response into an output or error structure
 //! (its body or payload, then its bound headers, prefix headers and status code).
 
-use super::decode::{Builder, DecodeError, Decoder, FromWire, Result, UnionItem};
+use super::decode::{Builder, DecodeError, Decoder, FromWire, Result};
 use super::json::{self, JsonDecoder, ROOT};
 use super::value::{Struct, Value};
 use super::{Binding, Kind, Member, Shape, TimestampFormat};
@@ -321,58 +321,9 @@ struct ResponseDecoder<'r> {
     response: &'r http::Response<Vec<u8>>,
 }
 
-fn not_scalar<T>() -> Result<T> {
-    Err(DecodeError::new("a response is read as a structure"))
-}
-
 impl Decoder for ResponseDecoder<'_> {
     fn is_null(&self) -> bool {
         false
-    }
-    fn boolean(&mut self) -> Result<bool> {
-        not_scalar()
-    }
-    fn integer(&mut self) -> Result<i64> {
-        not_scalar()
-    }
-    fn float(&mut self) -> Result<f64> {
-        not_scalar()
-    }
-    fn number(&mut self) -> Result<serde_json::Number> {
-        not_scalar()
-    }
-    fn string(&mut self, _: &Member) -> Result<String> {
-        not_scalar()
-    }
-    fn blob(&mut self) -> Result<Vec<u8>> {
-        not_scalar()
-    }
-    fn timestamp(&mut self, _: &Member) -> Result<DateTime> {
-        not_scalar()
-    }
-    fn document(&mut self) -> Result<serde_json::Value> {
-        not_scalar()
-    }
-    fn union(
-        &mut self,
-        _: &'static Shape,
-        _: &mut dyn FnMut(UnionItem<'_>) -> Result<()>,
-    ) -> Result<bool> {
-        not_scalar()
-    }
-    fn list(
-        &mut self,
-        _: &'static Shape,
-        _: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>,
-    ) -> Result<()> {
-        not_scalar()
-    }
-    fn map(
-        &mut self,
-        _: &'static Shape,
-        _: &mut dyn FnMut(String, &mut dyn Decoder) -> Result<()>,
-    ) -> Result<()> {
-        not_scalar()
     }
     fn structure(&mut self, shape: &'static Shape, b: &mut dyn Builder) -> Result<()> {
         let response = self.response;
@@ -471,12 +422,6 @@ impl Text<'_> {
     }
 }
 
-fn not_text<T>(what: &str) -> Result<T> {
-    Err(DecodeError::new(format!(
-        "a {what} cannot be read from header text"
-    )))
-}
-
 impl Decoder for Text<'_> {
     fn is_null(&self) -> bool {
         false
@@ -528,23 +473,13 @@ impl Decoder for Text<'_> {
     fn document(&mut self) -> Result<serde_json::Value> {
         serde_json::from_str(self.str()?).map_err(|e| DecodeError::new(e.to_string()))
     }
-    fn structure(&mut self, _: &'static Shape, _: &mut dyn Builder) -> Result<()> {
-        not_text("structure")
-    }
-    fn union(
-        &mut self,
-        _: &'static Shape,
-        _: &mut dyn FnMut(UnionItem<'_>) -> Result<()>,
-    ) -> Result<bool> {
-        not_text("union")
-    }
     fn list(
         &mut self,
         list: &'static Shape,
         f: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>,
     ) -> Result<()> {
         let Kind::List(element) = list.kind else {
-            return not_text("list");
+            return Err(DecodeError::new("a header list read as something else"));
         };
         let dates = matches!(element.target.kind, Kind::Timestamp)
             && element.timestamp_or(TimestampFormat::HttpDate) == TimestampFormat::HttpDate;
@@ -552,13 +487,6 @@ impl Decoder for Text<'_> {
             f(&mut Text::Header(&item))?;
         }
         Ok(())
-    }
-    fn map(
-        &mut self,
-        _: &'static Shape,
-        _: &mut dyn FnMut(String, &mut dyn Decoder) -> Result<()>,
-    ) -> Result<()> {
-        not_text("map")
     }
 }
 
@@ -568,47 +496,6 @@ struct Prefixed(Vec<(String, String)>);
 impl Decoder for Prefixed {
     fn is_null(&self) -> bool {
         false
-    }
-    fn boolean(&mut self) -> Result<bool> {
-        not_text("boolean")
-    }
-    fn integer(&mut self) -> Result<i64> {
-        not_text("integer")
-    }
-    fn float(&mut self) -> Result<f64> {
-        not_text("float")
-    }
-    fn number(&mut self) -> Result<serde_json::Number> {
-        not_text("number")
-    }
-    fn string(&mut self, _: &Member) -> Result<String> {
-        not_text("string")
-    }
-    fn blob(&mut self) -> Result<Vec<u8>> {
-        not_text("blob")
-    }
-    fn timestamp(&mut self, _: &Member) -> Result<DateTime> {
-        not_text("timestamp")
-    }
-    fn document(&mut self) -> Result<serde_json::Value> {
-        not_text("document")
-    }
-    fn structure(&mut self, _: &'static Shape, _: &mut dyn Builder) -> Result<()> {
-        not_text("structure")
-    }
-    fn union(
-        &mut self,
-        _: &'static Shape,
-        _: &mut dyn FnMut(UnionItem<'_>) -> Result<()>,
-    ) -> Result<bool> {
-        not_text("union")
-    }
-    fn list(
-        &mut self,
-        _: &'static Shape,
-        _: &mut dyn FnMut(&mut dyn Decoder) -> Result<()>,
-    ) -> Result<()> {
-        not_text("list")
     }
     fn map(
         &mut self,
