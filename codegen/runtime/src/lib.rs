@@ -12,8 +12,7 @@
 //!
 //! - [`error`]: `BuildError`, `UnknownEnumValue`, `ValidationError` and its `Violation`s;
 //! - [`primitives`]: `DateTime`, `Blob`, unknown enum values and union members;
-//! - [`validation`], [`pattern`]: the checks generated `validate()` methods call;
-//! - [`wire`]: the JSON wire helpers generated serde impls call;
+//! - [`pattern`]: the models' `@pattern` regular expressions, compiled once on first use;
 //! - [`schema`]: shapes and operations as data, and what walks them once for every crate:
 //!   validation, the JSON codec, the HTTP bindings.
 //!
@@ -40,8 +39,6 @@ pub mod retry;
 pub mod schema;
 pub mod sigv4;
 pub mod transport;
-pub mod validation;
-pub mod wire;
 
 pub use http;
 

@@ -1,7 +1,5 @@
 //! ECMAScript `pattern` checks: each pattern is compiled once, on first use, with `regress`.
 
-use crate::error::{Detail, Violation};
-
 /// One model pattern (compiled lazily; a pattern `regress` rejects is never checked, never a panic).
 pub struct Pattern {
     source: &'static str,
@@ -36,23 +34,5 @@ impl Pattern {
             .regex
             .get_or_init(|| ::regress::Regex::with_flags(self.source, self.flags).ok());
         regex.as_ref().map_or(true, |re| re.find(s).is_some())
-    }
-
-    /// Push a violation when `s` has no match of the pattern (the pattern is not implicitly anchored).
-    pub fn check(&self, s: &str, at: &str, out: &mut ::std::vec::Vec<Violation>) {
-        let regex = self
-            .regex
-            .get_or_init(|| ::regress::Regex::with_flags(self.source, self.flags).ok());
-        if let ::std::option::Option::Some(re) = regex {
-            if re.find(s).is_none() {
-                crate::validation::push(
-                    out,
-                    at,
-                    Detail::Pattern {
-                        pattern: self.source,
-                    },
-                );
-            }
-        }
     }
 }

@@ -112,12 +112,12 @@ fn schema_fields(ctx: &Ctx, op: &Operation, input: Option<&Shape>) -> (TokenStre
     let name = Literal::string(&op.name);
     let host = match &op.traits.host_prefix {
         Some(template) => {
-            let labels = template_parts(template)
+            let labels = ::awsgen_runtime::schema::http::template_parts(template)
                 .into_iter()
                 .filter(|(_, label)| *label)
                 .filter_map(|(text, _)| {
                     let i = fields.iter().position(|f| f.member.name == text)?;
-                    let text = Literal::string(&text);
+                    let text = Literal::string(text);
                     Some(quote!((#text, #i)))
                 });
             let t = Literal::string(template);
@@ -234,25 +234,4 @@ fn error_enum(ctx: &Ctx, op: &Operation) -> TokenStream {
         with_message: [#(#with)*],
         without_message: [#(#without)*],
     }
-}
-
-/// A URI or host template split into literal text (`false`) and labels (`true`, name without
-/// braces; a greedy label keeps its `+`).
-pub fn template_parts(template: &str) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        if start > 0 {
-            out.push((rest[..start].to_string(), false));
-        }
-        out.push((rest[start + 1..start + len].to_string(), true));
-        rest = &rest[start + len + 1..];
-    }
-    if !rest.is_empty() {
-        out.push((rest.to_string(), false));
-    }
-    out
 }

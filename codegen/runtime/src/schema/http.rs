@@ -65,7 +65,7 @@ pub fn serialize_request(
 }
 
 /// A URI or host template split into literal text (`false`) and label names (`true`).
-fn template_parts(template: &str) -> Vec<(&str, bool)> {
+pub fn template_parts(template: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut rest = template;
     while let Some(start) = rest.find('{') {
